@@ -1,0 +1,11 @@
+package org.socialwork.personnel;
+
+import org.socialwork.infra.testing.RealInfrastructureResource;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+
+/** Every test of this module runs against a real Kafka broker and PostgreSQL (schema "personnel"). */
+@QuarkusTestResource(value = RealInfrastructureResource.class, initArgs = @ResourceArg(name = "schema", value = "personnel"))
+public class RealInfrastructure {
+}

@@ -1,0 +1,204 @@
+package org.socialwork.platform.problem;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/**
+ * Every error of every service becomes an RFC 9457 problem here and nowhere else. No response
+ * names a Java class; unexpected failures are logged with an incident id that the response
+ * repeats, so support can find the log line.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, HttpHeaders headers, UriInfo uri) {
+        Locale locale = Messages.choose(headers.getAcceptableLanguages());
+        String detail = Messages.get(locale, e.messageKey(), e.args());
+        List<Problem.FieldError> errors = e.errors().stream()
+                .map(f -> new Problem.FieldError(f.field(), f.message() == null ? detail : f.message()))
+                .toList();
+        String code = e.messageKey().startsWith("problem.") ? null : e.messageKey();
+        return ProblemResponses.of(e.type(), locale, path(uri), code, detail, errors);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response violations(ResteasyReactiveViolationException e, HttpHeaders headers, UriInfo uri) {
+        return violationsProblem(e, headers, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolations(ConstraintViolationException e, HttpHeaders headers, UriInfo uri) {
+        return violationsProblem(e, headers, uri);
+    }
+
+    private Response violationsProblem(ConstraintViolationException e, HttpHeaders headers, UriInfo uri) {
+        Locale locale = Messages.choose(headers.getAcceptableLanguages());
+        boolean returnValue = e.getConstraintViolations().stream().anyMatch(v -> v.getPropertyPath().toString().contains("<return value>"));
+        if (returnValue) {
+            return internal(e, locale, uri);
+        }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            errors.add(new Problem.FieldError(fieldPath(violation.getPropertyPath()), violation.getMessage()));
+        }
+        errors.sort(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message));
+        return ProblemResponses.of(ProblemType.VALIDATION, locale, path(uri), null, null, errors);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e, HttpHeaders headers, UriInfo uri) {
+        Locale locale = Messages.choose(headers.getAcceptableLanguages());
+        String field = jsonPath(e);
+        String detail = Messages.get(locale, "problem.unknown-field.field", field);
+        return ProblemResponses.of(ProblemType.UNKNOWN_FIELD, locale, path(uri), null, detail,
+                List.of(new Problem.FieldError(field, detail)));
+    }
+
+    @ServerExceptionMapper
+    public Response invalidFormat(InvalidFormatException e, HttpHeaders headers, UriInfo uri) {
+        Locale locale = Messages.choose(headers.getAcceptableLanguages());
+        String field = jsonPath(e);
+        String detail = Messages.get(locale, "problem.validation.format", field, String.valueOf(e.getValue()));
+        return ProblemResponses.of(ProblemType.VALIDATION, locale, path(uri), null, detail,
+                List.of(new Problem.FieldError(field, detail)));
+    }
+
+    @ServerExceptionMapper
+    public Response malformed(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
+        Locale locale = Messages.choose(headers.getAcceptableLanguages());
+        String field = e instanceof JsonMappingException m ? jsonPath(m) : "";
+        String detail = field.isEmpty()
+                ? Messages.get(locale, "problem.malformed-request.detail")
+                : Messages.get(locale, "problem.malformed-request.field", field);
+        return ProblemResponses.of(ProblemType.MALFORMED_REQUEST, locale, path(uri), null, detail,
+                field.isEmpty() ? null : List.of(new Problem.FieldError(field, detail)));
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, HttpHeaders headers, UriInfo uri) {
+        return withChallenge(ProblemResponses.of(ProblemType.UNAUTHORIZED, Messages.choose(headers.getAcceptableLanguages()), path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, HttpHeaders headers, UriInfo uri) {
+        return withChallenge(ProblemResponses.of(ProblemType.UNAUTHORIZED, Messages.choose(headers.getAcceptableLanguages()), path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, HttpHeaders headers, UriInfo uri) {
+        return ProblemResponses.of(ProblemType.FORBIDDEN, Messages.choose(headers.getAcceptableLanguages()), path(uri));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
+        Locale locale = Messages.choose(headers.getAcceptableLanguages());
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status >= 500) {
+            return internal(e, locale, uri);
+        }
+        Throwable cause = e.getCause();
+        if (cause instanceof UnrecognizedPropertyException u) {
+            return unknownField(u, headers, uri);
+        }
+        if (cause instanceof InvalidFormatException f) {
+            return invalidFormat(f, headers, uri);
+        }
+        if (cause instanceof JsonProcessingException j) {
+            return malformed(j, headers, uri);
+        }
+        Response response = ProblemResponses.of(ProblemType.forStatus(status), locale, path(uri));
+        if (status == 405 && e.getResponse().getHeaderString("Allow") != null) {
+            return Response.fromResponse(response).header("Allow", e.getResponse().getHeaderString("Allow")).build();
+        }
+        return response;
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, HttpHeaders headers, UriInfo uri) {
+        return internal(e, Messages.choose(headers.getAcceptableLanguages()), uri);
+    }
+
+    private Response internal(Exception e, Locale locale, UriInfo uri) {
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(e, "incident %s at %s", incident, path(uri));
+        String detail = Messages.get(locale, "problem.internal.incident", incident);
+        return ProblemResponses.of(ProblemType.INTERNAL, locale, path(uri), null, detail, null);
+    }
+
+    private static Response withChallenge(Response response) {
+        return Response.fromResponse(response).header("WWW-Authenticate", "Bearer").build();
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : uri.getPath();
+    }
+
+    /** The request field of a violation: the property path below the method and its parameter. */
+    static String fieldPath(Path path) {
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
+                    || node.getKind() == ElementKind.CROSS_PARAMETER) {
+                if (node.getKind() == ElementKind.PARAMETER && field.length() == 0 && !path.toString().contains(".")) {
+                    field.append(node.getName());
+                }
+                continue;
+            }
+            if (node.getName() == null) {
+                continue;
+            }
+            if (field.length() > 0) {
+                field.append('.');
+            }
+            field.append(node.getName());
+            if (node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']');
+            } else if (node.getKey() != null) {
+                field.append('[').append(node.getKey()).append(']');
+            }
+        }
+        return field.toString();
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (field.length() > 0) {
+                    field.append('.');
+                }
+                field.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                field.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return field.toString();
+    }
+}
