@@ -3,7 +3,6 @@ package org.socialwork.infra.testing;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.socialwork.infra.jwt.DevTokens;
 import org.socialwork.infra.kafka.KafkaBroker;
 import org.socialwork.infra.postgres.PostgresServer;
 
@@ -12,7 +11,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * Points a service under test at a real Kafka broker and a fresh PostgreSQL database holding the
  * service's schema, owned by the service's own role. Init argument {@code schema} names the
- * schema (and so the role, {@code <schema>_svc}).
+ * schema (and so the role, {@code <schema>_svc}). The services' {@code %test} profile trusts the dev
+ * key pair ({@code mp.jwt.verify.publickey.location=dev-keys/publicKey.pem}): it must be set at build
+ * time, or smallrye-jwt generates an in-memory key pair for tests instead.
  */
 public class RealInfrastructureResource implements QuarkusTestResourceLifecycleManager {
 
@@ -34,8 +35,6 @@ public class RealInfrastructureResource implements QuarkusTestResourceLifecycleM
         config.put("quarkus.datasource.username", db.username());
         config.put("quarkus.datasource.password", db.password());
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
-        config.put("mp.jwt.verify.publickey.location", DevTokens.PUBLIC_KEY_LOCATION);
-        config.put("mp.jwt.verify.issuer", DevTokens.ISSUER);
         return config;
     }
 

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Stops exactly what deploy/local/up.sh started (by its pid files); data stays in .run/local.
+#   deploy/local/down.sh          stop
+#   deploy/local/down.sh --purge  stop and delete the local data
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$REPO_ROOT"
+
+stop_pid() {
+  local name="$1" file="$2"
+  if pid_alive "$file"; then
+    local pid; pid=$(cat "$file")
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$pid" 2>/dev/null || true
+    say "$name stopped"
+  fi
+  rm -f "$file"
+}
+
+for svc in reporting projects personnel stations; do
+  stop_pid "$svc-service" "$RUN_DIR/$svc.pid"
+done
+if [ -f "$RUN_DIR/kafka/broker.pid" ]; then
+  infra_cli kafka-stop "$RUN_DIR/kafka" | sed 's/^/[socialwork] /'
+fi
+stop_pid "embedded PostgreSQL" "$RUN_DIR/postgres.pid"
+if [ "${1:-}" = "--purge" ]; then
+  rm -rf "$RUN_DIR"
+  say "local data deleted"
+fi

@@ -1,0 +1,35 @@
+# Shared helpers of the local-stack scripts (sourced, not run).
+# shellcheck shell=bash
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+RUN_DIR="${SOCIALWORK_RUN_DIR:-$REPO_ROOT/.run/local}"
+KAFKA_PORT="${SOCIALWORK_KAFKA_PORT:-19092}"
+PG_EMBEDDED_PORT="${SOCIALWORK_PG_PORT:-15432}"
+SERVICES=(stations personnel projects reporting)
+declare -A SERVICE_PORT=([stations]=8081 [personnel]=8082 [projects]=8083 [reporting]=8084)
+
+say() { printf '\033[1m[socialwork]\033[0m %s\n' "$*"; }
+die() { printf '\033[1;31m[socialwork] %s\033[0m\n' "$*" >&2; exit 1; }
+
+require_java() {
+  command -v java >/dev/null 2>&1 || die "Java is missing: install a JDK 17 or newer (Debian: apt-get install openjdk-17-jdk-headless)."
+  local version
+  version=$(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
+  [ "${version%%.*}" -ge 17 ] 2>/dev/null || die "Java $version found; the suite needs Java 17 or newer."
+  command -v curl >/dev/null 2>&1 || die "curl is missing (Debian: apt-get install curl)."
+}
+
+infra_cli() {
+  local cp_file="$REPO_ROOT/platform/infra/target/infra-cli.classpath"
+  [ -f "$cp_file" ] || die "platform/infra is not built: run ./mvnw -B install -DskipTests"
+  java -cp "$REPO_ROOT/platform/infra/target/classes:$(cat "$cp_file")" org.socialwork.infra.cli.InfraCli "$@" 2> >(grep -v '^SLF4J' >&2)
+}
+
+dev_token() {
+  infra_cli token "$@"
+}
+
+pid_alive() {
+  local file="$1"
+  [ -f "$file" ] && kill -0 "$(cat "$file")" 2>/dev/null
+}

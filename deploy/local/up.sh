@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Starts the whole suite locally with demo data: PostgreSQL (yours, or an embedded one), a KRaft
+# Kafka broker, the four services on ports 8081-8084. Safe to run again: what runs is kept.
+#   deploy/local/up.sh            build if needed, start everything, load demo data
+#   SOCIALWORK_SKIP_DEMO=1 ...    start without loading demo data
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$REPO_ROOT"
+require_java
+mkdir -p "$RUN_DIR/logs"
+
+needs_build() {
+  for svc in "${SERVICES[@]}"; do
+    local jar="$svc-service/target/quarkus-app/quarkus-run.jar"
+    [ -f "$jar" ] || return 0
+    [ -n "$(find "$svc-service/src" platform/*/src -newer "$jar" -type f -print -quit 2>/dev/null)" ] && return 0
+  done
+  [ -f platform/infra/target/infra-cli.classpath ] || return 0
+  return 1
+}
+
+if needs_build; then
+  say "Building (first time: Maven and about 300 MB of dependencies are downloaded) ..."
+  ./mvnw -B -q install -DskipTests || die "The build failed; see the output above."
+fi
+
+# PostgreSQL: SOCIALWORK_PG_URL or PGHOST if set, else a server on 127.0.0.1:5432 that accepts
+# PGUSER/PGPASSWORD, else an embedded PostgreSQL served by a background process of ours.
+if pid_alive "$RUN_DIR/postgres.pid"; then
+  say "PostgreSQL: already running (embedded, pid $(cat "$RUN_DIR/postgres.pid"))"
+else
+  rm -f "$RUN_DIR/postgres/postgres.env"
+  nohup bash -c "$(declare -f infra_cli die); REPO_ROOT='$REPO_ROOT'; infra_cli postgres '$RUN_DIR/postgres' $PG_EMBEDDED_PORT socialwork ${SERVICES[*]}" \
+    > "$RUN_DIR/logs/postgres.log" 2>&1 &
+  pg_pid=$!
+  for _ in $(seq 1 120); do
+    grep -q "Schemas ready" "$RUN_DIR/logs/postgres.log" 2>/dev/null && break
+    kill -0 "$pg_pid" 2>/dev/null || break
+    sleep 0.5
+  done
+  grep -q "Schemas ready" "$RUN_DIR/logs/postgres.log" || die "PostgreSQL could not be prepared; see $RUN_DIR/logs/postgres.log"
+  if kill -0 "$pg_pid" 2>/dev/null; then echo "$pg_pid" > "$RUN_DIR/postgres.pid"; fi
+  say "$(grep '^PostgreSQL:' "$RUN_DIR/logs/postgres.log")"
+fi
+set -a; source "$RUN_DIR/postgres/postgres.env"; set +a
+
+# Kafka: a single-node KRaft broker from the Apache Kafka jars, on 127.0.0.1 only.
+infra_cli kafka-start "$RUN_DIR/kafka" "$KAFKA_PORT" | sed 's/^/[socialwork] /'
+
+export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT"
+export JWT_ISSUER="https://sso.socialwork.local/realms/dev"
+export JWT_PUBLIC_KEY_LOCATION="$REPO_ROOT/platform/infra/src/main/resources/dev-keys/publicKey.pem"
+export QUARKUS_HTTP_HOST=127.0.0.1
+export STATIONS_REGION_IMPORT_SERVER_ROOT="$REPO_ROOT/deploy/local/demo-data"
+
+for svc in "${SERVICES[@]}"; do
+  if pid_alive "$RUN_DIR/$svc.pid"; then
+    say "$svc-service: already running (pid $(cat "$RUN_DIR/$svc.pid"))"
+    continue
+  fi
+  nohup java -Xmx512m -XX:+UseSerialGC -jar "$svc-service/target/quarkus-app/quarkus-run.jar" \
+    > "$RUN_DIR/logs/$svc.log" 2>&1 &
+  echo $! > "$RUN_DIR/$svc.pid"
+  say "$svc-service: starting on :${SERVICE_PORT[$svc]} (log $RUN_DIR/logs/$svc.log)"
+done
+
+for svc in "${SERVICES[@]}"; do
+  port=${SERVICE_PORT[$svc]}
+  for _ in $(seq 1 240); do
+    curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && break
+    pid_alive "$RUN_DIR/$svc.pid" || die "$svc-service exited; see $RUN_DIR/logs/$svc.log"
+    sleep 0.5
+  done
+  curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null || die "$svc-service is not ready; see $RUN_DIR/logs/$svc.log"
+done
+say "All four services are ready."
+
+if [ -z "${SOCIALWORK_SKIP_DEMO:-}" ]; then
+  "$REPO_ROOT/deploy/local/demo-data.sh"
+fi
+
+ADMIN_TOKEN=$(dev_token --role platform-admin --subject demo-admin)
+cat <<TEXT
+
+  Swagger UI
+    stations   http://127.0.0.1:8081/q/swagger-ui
+    personnel  http://127.0.0.1:8082/q/swagger-ui
+    projects   http://127.0.0.1:8083/q/swagger-ui
+    reporting  http://127.0.0.1:8084/q/swagger-ui
+
+  A platform-admin token (12 h; others: deploy/local/token.sh --role bureau-admin --region 330481):
+    export TOKEN=$ADMIN_TOKEN
+
+  Try:   curl -s -H "Authorization: Bearer \$TOKEN" 'http://127.0.0.1:8081/api/v1/stations?region=330481'
+  Events: deploy/local/watch-topic.sh stations.station.v1
+  Stop:   deploy/local/down.sh
+TEXT

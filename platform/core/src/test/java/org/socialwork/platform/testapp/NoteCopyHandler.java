@@ -1,0 +1,59 @@
+package org.socialwork.platform.testapp;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.socialwork.platform.events.CloudEvent;
+import org.socialwork.platform.inbox.EventHandler;
+import org.socialwork.platform.inbox.Inbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** A consumer keeping a replica of notes: what every read model does, through the inbox. */
+@ApplicationScoped
+public class NoteCopyHandler implements EventHandler {
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Override
+    public String name() {
+        return "note-copy";
+    }
+
+    @Override
+    public List<String> topics() {
+        return List.of(NoteResource.TOPIC);
+    }
+
+    @Override
+    public void handle(String topic, CloudEvent event) {
+        JsonNode data;
+        try {
+            data = mapper.readTree(event.data());
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("data is not JSON");
+        }
+        if ("poison".equals(data.path("text").asText())) {
+            throw new IllegalArgumentException("text 'poison' is refused by this consumer");
+        }
+        UUID id = UUID.fromString(data.get("id").asText());
+        long version = data.get("version").asLong();
+        inbox.applySnapshot(event.id(), topic, "note", id.toString(), version, () -> em.createNativeQuery("""
+                insert into note_copy (id, text, version) values (?1, ?2, ?3)
+                on conflict (id) do update set text = excluded.text, version = excluded.version""")
+                .setParameter(1, id).setParameter(2, data.get("text").asText()).setParameter(3, version)
+                .executeUpdate());
+    }
+}

@@ -1,0 +1,144 @@
+package org.socialwork.platform.testapp;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.socialwork.platform.idempotency.Idempotency;
+import org.socialwork.platform.outbox.Outbox;
+import org.socialwork.platform.problem.Problems;
+import org.socialwork.platform.security.CallerScope;
+import org.socialwork.platform.web.Cursor;
+import org.socialwork.platform.web.Page;
+import org.socialwork.platform.web.PageRequest;
+import org.socialwork.platform.web.Preconditions;
+
+import io.quarkus.security.Authenticated;
+
+/** A minimal service on the platform: what every real service resource does, in a few lines. */
+@Path("/notes")
+@Authenticated
+public class NoteResource {
+
+    public static final String TOPIC = "platform-test.note.v1";
+
+    public record NoteRequest(@NotBlank @Size(max = 200) String text,
+            @NotBlank @Pattern(regexp = "\\d{2}|\\d{4}|\\d{6}|\\d{9}|\\d{12}") String region) {
+    }
+
+    public record NoteView(UUID id, String text, String region, long version) {
+    }
+
+    public record NoteChanged(UUID id, String text, String region, long version) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
+    CallerScope caller;
+
+    @Inject
+    SlowGate gate;
+
+    @POST
+    public Response create(@HeaderParam(Idempotency.HEADER) String key, @Valid NoteRequest request) {
+        return idempotency.execute(key, caller.subject(), "POST /notes", request, () -> {
+            NoteView view = insert(request);
+            return Response.created(URI.create("/notes/" + view.id()))
+                    .header("ETag", Preconditions.etag(view.version())).entity(view).build();
+        });
+    }
+
+    @Transactional
+    NoteView insert(NoteRequest request) {
+        gate.passIfSlow(request.text());
+        if (!caller.coversRegion(request.region())) {
+            throw Problems.forbidden("problem.forbidden.detail");
+        }
+        Note note = new Note();
+        note.id = UUID.randomUUID();
+        note.text = request.text();
+        note.region = request.region();
+        note.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        em.persist(note);
+        em.flush();
+        outbox.append(TOPIC, "org.socialwork.note.changed.v1", note.id.toString(),
+                new NoteChanged(note.id, note.text, note.region, note.version));
+        return view(note);
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response get(@PathParam("id") UUID id) {
+        Note note = visible(id);
+        return Response.ok(view(note)).header("ETag", Preconditions.etag(note.version)).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Transactional
+    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid NoteRequest request) {
+        Note note = visible(id);
+        Preconditions.requireIfMatch(ifMatch, note.version);
+        note.text = request.text();
+        note.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        em.flush();
+        outbox.append(TOPIC, "org.socialwork.note.changed.v1", note.id.toString(),
+                new NoteChanged(note.id, note.text, note.region, note.version));
+        return Response.ok(view(note)).header("ETag", Preconditions.etag(note.version)).build();
+    }
+
+    @GET
+    @Transactional
+    public Page<NoteView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        PageRequest page = PageRequest.of(limit, cursor, 1);
+        String after = page.cursor() == null ? "" : page.cursor().key(0);
+        String prefix = caller.regionPrefixFilter().orElse("");
+        List<Note> rows = em.createQuery("from Note n where n.id > :after and n.region like :prefix order by n.id", Note.class)
+                .setParameter("after", after.isEmpty() ? new UUID(0, 0) : UUID.fromString(after))
+                .setParameter("prefix", prefix + "%")
+                .setMaxResults(page.fetchSize()).getResultList();
+        return Page.of(rows, page.limit(), NoteResource::view, n -> Cursor.of(n.id.toString()), uri);
+    }
+
+    @Transactional
+    Note visible(UUID id) {
+        Note note = em.find(Note.class, id);
+        if (note == null || !caller.coversRegion(note.region)) {
+            throw Problems.notFound("note", id);
+        }
+        return note;
+    }
+
+    static NoteView view(Note note) {
+        return new NoteView(note.id, note.text, note.region, note.version);
+    }
+}
