@@ -19,10 +19,14 @@ require_java() {
   command -v curl >/dev/null 2>&1 || die "curl is missing (Debian: apt-get install curl)."
 }
 
-infra_cli() {
+infra_classpath() {
   local cp_file="$REPO_ROOT/platform/infra/target/infra-cli.classpath"
   [ -f "$cp_file" ] || die "platform/infra is not built: run ./mvnw -B install -DskipTests"
-  java -cp "$REPO_ROOT/platform/infra/target/classes:$(cat "$cp_file")" org.socialwork.infra.cli.InfraCli "$@" 2> >(grep -v '^SLF4J' >&2)
+  echo "$REPO_ROOT/platform/infra/target/classes:$(cat "$cp_file")"
+}
+
+infra_cli() {
+  java -cp "$(infra_classpath)" org.socialwork.infra.cli.InfraCli "$@" 2> >(grep -v '^SLF4J' >&2)
 }
 
 dev_token() {

@@ -30,8 +30,8 @@ if pid_alive "$RUN_DIR/postgres.pid"; then
   say "PostgreSQL: already running (embedded, pid $(cat "$RUN_DIR/postgres.pid"))"
 else
   rm -f "$RUN_DIR/postgres/postgres.env"
-  nohup bash -c "$(declare -f infra_cli die); REPO_ROOT='$REPO_ROOT'; infra_cli postgres '$RUN_DIR/postgres' $PG_EMBEDDED_PORT socialwork ${SERVICES[*]}" \
-    > "$RUN_DIR/logs/postgres.log" 2>&1 &
+  nohup java -cp "$(infra_classpath)" org.socialwork.infra.cli.InfraCli postgres "$RUN_DIR/postgres" "$PG_EMBEDDED_PORT" \
+    socialwork "${SERVICES[@]}" > "$RUN_DIR/logs/postgres.log" 2>&1 &
   pg_pid=$!
   for _ in $(seq 1 120); do
     grep -q "Schemas ready" "$RUN_DIR/logs/postgres.log" 2>/dev/null && break

@@ -83,6 +83,17 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void anOversizedJsonBodyIsRefusedBeforeItIsRead() {
+        String text = "x".repeat(3000);
+        given().header("Authorization", ADMIN).header("Accept-Language", "en").contentType(ContentType.JSON)
+                .body("{\"text\":\"" + text + "\",\"region\":\"33\"}")
+                .when().post("/notes")
+                .then().statusCode(413)
+                .body("type", equalTo("urn:socialwork:problem:payload-too-large"))
+                .body("detail", containsString("2048"));
+    }
+
+    @Test
     void missingOrForgedTokenIsUnauthorized() {
         given().when().get("/notes")
                 .then().statusCode(401).header("WWW-Authenticate", startsWith("Bearer"))
