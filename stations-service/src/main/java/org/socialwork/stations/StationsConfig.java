@@ -1,0 +1,35 @@
+package org.socialwork.stations;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of stations-service ({@code stations.*}). */
+@ConfigMapping(prefix = "stations")
+public interface StationsConfig {
+
+    RegionImport regionImport();
+
+    Benchmark benchmark();
+
+    interface RegionImport {
+
+        /**
+         * The only directory (and its subdirectories) from which an import may read files named by
+         * path on the server; uploads are not affected. Keeps the admin endpoint from reading
+         * arbitrary files.
+         */
+        @WithDefault("/var/lib/socialwork/imports")
+        String serverRoot();
+    }
+
+    interface Benchmark {
+
+        /**
+         * Serves {@code GET /bench/baseline/stations/{id}}: the same row as the station endpoint,
+         * read with one bare SELECT, without authentication, scope or mapping. Only for the
+         * side-by-side benchmark (deploy/bench/run.sh); never enable it in production.
+         */
+        @WithDefault("false")
+        boolean baselineEnabled();
+    }
+}
