@@ -8,12 +8,14 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /** One event waiting to be published (or published: {@code sentAt} set), in the service's own schema. */
 @Entity
 @Table(name = "outbox_event")
+@DynamicUpdate
 public class OutboxRecord {
 
     @Id
@@ -36,6 +38,7 @@ public class OutboxRecord {
     public OffsetDateTime occurredAt;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @Column(updatable = false)
     public String payload;
 
     @Column(name = "sent_at")

@@ -110,23 +110,21 @@ public class OutboxRelay {
         }
         kafka.flush();
         long deadline = System.nanoTime() + config.sendTimeout().toNanos();
-        int sent = 0;
-        for (int i = 0; i < due.size(); i++) {
+        List<java.util.UUID> sentIds = new ArrayList<>(sends.size());
+        for (int i = 0; i < sends.size(); i++) {
             OutboxRecord record = due.get(i);
-            if (i >= sends.size()) {
-                continue;
-            }
             try {
                 sends.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                record.sentAt = OffsetDateTime.now(ZoneOffset.UTC);
-                record.lastError = null;
-                sent++;
+                sentIds.add(record.id);
             } catch (Exception e) {
                 record.attempts++;
                 record.nextAttemptAt = now.plus(backoff(record.attempts));
                 record.lastError = rootMessage(e);
             }
         }
+        // One statement for the whole batch: marking rows one by one would rewrite each payload.
+        repository.markSent(sentIds, OffsetDateTime.now(ZoneOffset.UTC));
+        int sent = sentIds.size();
         if (sent < due.size()) {
             LOG.warnf("outbox: published %d of %d due events; the rest are retried with backoff (%s)", sent, due.size(),
                     due.stream().filter(r -> r.lastError != null).map(r -> r.lastError).findFirst().orElse("not attempted"));

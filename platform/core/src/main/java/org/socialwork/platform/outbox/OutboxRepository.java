@@ -26,6 +26,13 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxRecord, UUI
                 .list();
     }
 
+    /** Marks published rows in one statement. */
+    public void markSent(List<UUID> ids, OffsetDateTime sentAt) {
+        if (!ids.isEmpty()) {
+            update("sentAt = ?1, lastError = null where id in ?2", sentAt, ids);
+        }
+    }
+
     public long pending() {
         return count("sentAt is null");
     }
