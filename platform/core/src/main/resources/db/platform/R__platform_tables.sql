@@ -47,3 +47,18 @@ create table if not exists idempotency_key (
     primary key (caller, idem_key)
 );
 create index if not exists idempotency_key_created on idempotency_key (created_at);
+
+-- Audit trail of unmasked reads of personal data (resident ID numbers, phone numbers).
+create table if not exists personal_data_access (
+    id           uuid primary key,
+    read_at      timestamptz not null,
+    actor        text not null,
+    actor_roles  text not null,
+    actor_region text,
+    subject_type text not null,
+    subject_id   uuid not null,
+    fields       text not null,
+    purpose      text
+);
+create index if not exists personal_data_access_subject on personal_data_access (subject_type, subject_id, read_at);
+create index if not exists personal_data_access_read_at on personal_data_access (read_at);

@@ -26,8 +26,12 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.socialwork.platform.idempotency.Idempotency;
 import org.socialwork.platform.outbox.Outbox;
+import org.socialwork.platform.personaldata.Masking;
+import org.socialwork.platform.personaldata.PersonalDataAudit;
+import org.socialwork.platform.personaldata.PersonalDataCipher;
 import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.security.CallerScope;
+import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.web.Cursor;
 import org.socialwork.platform.web.Page;
 import org.socialwork.platform.web.PageRequest;
@@ -67,6 +71,12 @@ public class NoteResource {
     @Inject
     SlowGate gate;
 
+    @Inject
+    PersonalDataAudit audit;
+
+    @Inject
+    PersonalDataCipher cipher;
+
     @POST
     public Response create(@HeaderParam(Idempotency.HEADER) String key, @Valid NoteRequest request) {
         return idempotency.execute(key, caller.subject(), "POST /notes", request, () -> {
@@ -99,6 +109,27 @@ public class NoteResource {
     public Response get(@PathParam("id") UUID id) {
         Note note = visible(id);
         return Response.ok(view(note)).header("ETag", Preconditions.etag(note.version)).build();
+    }
+
+    public record ContactView(String phone) {
+    }
+
+    /**
+     * The phone number found in a note's text: masked, unless the caller holds the personal-data
+     * permission, in which case the read is audited. Stands in for any service's personal fields.
+     */
+    @GET
+    @Path("/{id}/contact")
+    @Transactional
+    public ContactView contact(@PathParam("id") UUID id, @QueryParam("purpose") String purpose) {
+        Note note = visible(id);
+        String phone = java.util.Arrays.stream(note.text.split("\\s+")).map(Masking::normalizeMobile)
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        if (!caller.hasRole(Roles.PERSONAL_DATA)) {
+            return new ContactView(Masking.phone(phone));
+        }
+        audit.unmaskedRead("note", id, List.of("phone"), purpose);
+        return new ContactView(cipher.decrypt("note.phone", cipher.encrypt("note.phone", phone)));
     }
 
     @PUT
