@@ -1,0 +1,5 @@
+package org.socialwork.stations.agency;
+
+public enum AgencyStatus {
+    ACTIVE, SUSPENDED, DEREGISTERED
+}

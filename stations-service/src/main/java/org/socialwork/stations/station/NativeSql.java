@@ -1,0 +1,64 @@
+package org.socialwork.stations.station;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.persistence.Query;
+
+/**
+ * A native SQL statement assembled from optional filters, with named parameters so that no
+ * request value is ever concatenated into the SQL text.
+ */
+public final class NativeSql {
+
+    private final StringBuilder sql = new StringBuilder();
+    private final Map<String, Object> params = new LinkedHashMap<>();
+
+    public NativeSql append(String text) {
+        sql.append(text);
+        return this;
+    }
+
+    /** Appends {@code text} (which names {@code :name}) and binds its value. */
+    public NativeSql append(String text, String name, Object value) {
+        sql.append(text);
+        params.put(name, value);
+        return this;
+    }
+
+    /** Appends another statement's text and parameters. */
+    public NativeSql append(NativeSql other) {
+        sql.append(other.sql);
+        params.putAll(other.params);
+        return this;
+    }
+
+    public NativeSql bind(String name, Object value) {
+        params.put(name, value);
+        return this;
+    }
+
+    public String sql() {
+        return sql.toString();
+    }
+
+    public Query bindTo(Query query) {
+        params.forEach(query::setParameter);
+        return query;
+    }
+
+    /**
+     * Appends {@code text} followed by "{@code column} lies in the subtree of division {@code code}",
+     * as the key range [code, code + ':') rather than {@code LIKE 'code%'}: division codes are
+     * digits and ':' sorts right after '9' in the "C" collation, and a range keeps using the
+     * B-tree index with bound parameters, where a parameterised LIKE falls back to a scan once
+     * PostgreSQL switches to a generic plan.
+     */
+    public NativeSql appendInSubtree(String text, String column, String name, String code) {
+        sql.append(text).append('(').append(column).append(" >= :").append(name).append(" and ").append(column)
+                .append(" < :").append(name).append("End)");
+        params.put(name, code);
+        params.put(name + "End", code + ":");
+        return this;
+    }
+}

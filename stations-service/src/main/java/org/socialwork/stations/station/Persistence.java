@@ -1,0 +1,54 @@
+package org.socialwork.stations.station;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import jakarta.persistence.PersistenceException;
+
+import org.hibernate.exception.ConstraintViolationException;
+import org.socialwork.platform.problem.ProblemType;
+import org.socialwork.platform.problem.Problems;
+import org.socialwork.platform.web.Cursor;
+
+/** Small helpers shared by the station and agency services. */
+public final class Persistence {
+
+    private Persistence() {
+    }
+
+    /** Now, at the microsecond precision PostgreSQL keeps, so a value read back equals the one written. */
+    public static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** Whether {@code e} is the violation of the named unique index or constraint. */
+    public static boolean violates(PersistenceException e, String constraint) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConstraintViolationException c && c.getConstraintName() != null
+                    && c.getConstraintName().contains(constraint)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The time key of an (updatedAt, id) keyset cursor. */
+    public static OffsetDateTime cursorTime(Cursor cursor) {
+        try {
+            return OffsetDateTime.parse(cursor.key(0));
+        } catch (RuntimeException e) {
+            throw Problems.of(ProblemType.INVALID_CURSOR, "problem.invalid-cursor.detail");
+        }
+    }
+
+    /** The id key of an (updatedAt, id) keyset cursor. */
+    public static UUID cursorId(Cursor cursor) {
+        try {
+            return UUID.fromString(cursor.key(1));
+        } catch (RuntimeException e) {
+            throw Problems.of(ProblemType.INVALID_CURSOR, "problem.invalid-cursor.detail");
+        }
+    }
+}
