@@ -1,0 +1,5 @@
+package org.socialwork.stations.region;
+
+public enum RegionImportState {
+    QUEUED, RUNNING, SUCCEEDED, FAILED
+}
