@@ -14,23 +14,24 @@ TOKEN=$(dev_token --role platform-admin --subject demo-loader)
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
-# call METHOD PATH [BODY] [IF-MATCH] [IDEMPOTENCY-KEY]: body to stdout; STATUS and ETAG set.
+# call METHOD PATH [BODY] [IF-MATCH] [IDEMPOTENCY-KEY]: body to stdout; see last_status, last_etag.
 call() {
   local args=(-s -X "$1" -H "Authorization: Bearer $TOKEN" -H 'Accept-Language: en' -D "$TMP/headers" -o "$TMP/body" -w '%{http_code}')
   [ -n "${3:-}" ] && args+=(-H 'Content-Type: application/json' -d "$3")
   [ -n "${4:-}" ] && args+=(-H "If-Match: $4")
   [ -n "${5:-}" ] && args+=(-H "Idempotency-Key: $5")
-  STATUS=$(curl "${args[@]}" "$API$2")
-  ETAG=$(grep -i '^etag:' "$TMP/headers" | tr -d '\r' | sed 's/^[Ee][Tt][Aa][Gg]: *//')
+  curl "${args[@]}" "$API$2" > "$TMP/status"
+  ETAG=$(sed -n 's/^[Ee][Tt][Aa][Gg]: *//p' "$TMP/headers" | tr -d '\r')
   echo "$ETAG" > "$TMP/etag"
   cat "$TMP/body"
 }
-# The ETag of the last call, also when that call ran in a command substitution (a subshell).
+# Status and ETag of the last call, read from files because calls often run in a subshell ($(...)).
+last_status() { cat "$TMP/status"; }
 last_etag() { cat "$TMP/etag"; }
 first() { grep -o "\"$1\":\"[^\"]*\"" | head -1 | sed -E "s/\"$1\":\"([^\"]*)\"/\1/"; }
 expect() { # STATUS... : fail loudly with the problem document otherwise
-  for ok in "$@"; do [ "$STATUS" = "$ok" ] && return 0; done
-  die "demo data: unexpected HTTP $STATUS: $(cat "$TMP/body")"
+  for ok in "$@"; do [ "$(last_status)" = "$ok" ] && return 0; done
+  die "demo data: unexpected HTTP $(last_status): $(cat "$TMP/body")"
 }
 
 say "Demo data: importing the divisions of Zhejiang (33) ..."
@@ -58,11 +59,12 @@ station() { # key json → id; last_etag is the new station's ETag
   expect 201
 }
 move() { # id etag status... : walks the lifecycle, echoing the last ETag
-  local id=$1 etag=$2; shift 2
+  local id=$1 etag=$2 month=3; shift 2
   for to in "$@"; do
-    call POST "/stations/$id/transitions" "{\"to\":\"$to\",\"effectiveDate\":\"2026-0$(( RANDOM % 9 + 1 ))-15\",\"reason\":\"demo\"}" "$etag" >/dev/null
+    call POST "/stations/$id/transitions" "{\"to\":\"$to\",\"effectiveDate\":\"2026-$(printf %02d $month)-15\",\"reason\":\"demo\"}" "$etag" >/dev/null
+    month=$((month + 2))
     expect 200
-    etag=$ETAG
+    etag=$(last_etag)
   done
   echo "$etag"
 }
@@ -71,7 +73,7 @@ assess() { # id etag met-written-rules
   local last="{\"met\":$3,\"evidence\":\"制度上墙情况\",\"assessedOn\":\"2026-10-20\"}"
   call PUT "/stations/$1/standard" "{\"site\":$a,\"equipment\":$a,\"staff\":$a,\"serviceFunctions\":$a,\"workflow\":$a,\"writtenRules\":$last}" "$2" >/dev/null
   expect 200
-  echo "$ETAG"
+  last_etag
 }
 position() { printf '{"latitude":%s,"longitude":%s,"crs":"WGS84"}' "$1" "$2"; }
 
@@ -108,7 +110,8 @@ echo "$townships" | grep -o '"code":"[0-9]\{9\}","name":"[^"]*"' | while IFS= re
     call GET "/regions/$code/children?limit=3" | grep -o '"code":"[0-9]\{12\}","name":"[^"]*"' | while IFS= read -r village; do
       vcode=$(echo "$village" | first code)
       vname=$(echo "$village" | first name)
-      station "haining-$vcode" "{\"name\":\"${vname%委员会}社工室\",\"level\":\"VILLAGE_ROOM\",\"regionCode\":\"$vcode\",\"parentId\":\"$id\",\"operationMode\":\"PURCHASED_SERVICE\",\"agencyId\":\"$YIMIN\"}" >/dev/null
+      vname=${vname%居委会}; vname=${vname%村委会}; vname=${vname%委员会}
+      station "haining-$vcode" "{\"name\":\"${vname}社工室\",\"level\":\"VILLAGE_ROOM\",\"regionCode\":\"$vcode\",\"parentId\":\"$id\",\"operationMode\":\"PURCHASED_SERVICE\",\"agencyId\":\"$YIMIN\"}" >/dev/null
     done
   fi
   i=$((i + 1))

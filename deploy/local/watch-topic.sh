@@ -7,4 +7,4 @@ source "$(dirname "$0")/lib.sh"
 cp=$(cat "$REPO_ROOT/platform/kafka-broker/target/classes/org/socialwork/infra/kafka/broker.classpath")
 exec java -cp "$cp" -Dlog4j2.configurationFile="$RUN_DIR/kafka/log4j2.properties" org.apache.kafka.tools.consumer.ConsoleConsumer \
   --bootstrap-server "127.0.0.1:$KAFKA_PORT" --topic "$1" --from-beginning \
-  --formatter-property print.key=true --formatter-property print.headers=true --formatter-property print.timestamp=true
+  --property print.key=true --property print.headers=true --property print.timestamp=true

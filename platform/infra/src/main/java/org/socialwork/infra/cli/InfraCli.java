@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -139,10 +138,9 @@ public final class InfraCli {
         if (roles.isEmpty()) {
             usage();
         }
-        List<String> parts = new ArrayList<>(roles);
-        options.computeIfPresent("region", (k, v) -> v);
-        String subject = options.getOrDefault("subject", String.join("+", parts)
-                + options.get("region") == null ? "" : "-" + options.get("region"));
+        String region = options.get("region");
+        String subject = options.getOrDefault("subject",
+                String.join("+", roles) + (region == null ? "" : "-" + region));
         DevTokens.Caller caller = new DevTokens.Caller(subject, roles, options.get("region"), options.get("agency"),
                 options.get("worker"));
         return DevTokens.mint(caller, Duration.ofHours(Long.parseLong(options.getOrDefault("hours", "12"))));
