@@ -68,7 +68,7 @@ psql -tA "$(pg_uri)" -c "select code from region where level = 'TOWNSHIP' order 
 while read -r township; do
   curl -fs -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
     -d "{\"name\":\"基准测试社工站 $township\",\"level\":\"TOWNSHIP_STATION\",\"regionCode\":\"$township\",\"operationMode\":\"GOVERNMENT_RUN\"}" \
-    "$API/api/v1/stations" | sed -E 's/.*"id":"([^"]+)".*/\1/' >> "$ids_file"
+    "$API/api/v1/stations" | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4 >> "$ids_file"
 done
 [ "$(wc -l < "$ids_file")" -eq "$STATION_COUNT" ] || die "could not create $STATION_COUNT stations (see $ids_file)"
 

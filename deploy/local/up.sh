@@ -33,7 +33,8 @@ else
   nohup java -cp "$(infra_classpath)" org.socialwork.infra.cli.InfraCli postgres "$RUN_DIR/postgres" "$PG_EMBEDDED_PORT" \
     socialwork "${SERVICES[@]}" > "$RUN_DIR/logs/postgres.log" 2>&1 &
   pg_pid=$!
-  for _ in $(seq 1 120); do
+  # A restart over a large data directory may first replay its WAL: allow minutes, not seconds.
+  for _ in $(seq 1 360); do
     grep -q "Schemas ready" "$RUN_DIR/logs/postgres.log" 2>/dev/null && break
     kill -0 "$pg_pid" 2>/dev/null || break
     sleep 0.5

@@ -23,6 +23,11 @@ public class AgencyRepository implements PanacheRepositoryBase<Agency, UUID> {
         if (ids.isEmpty()) {
             return Map.of();
         }
+        if (ids.size() == 1) {
+            // A primary-key lookup: Hibernate re-translates queries with list parameters on every call.
+            UUID id = ids.iterator().next();
+            return findByIdOptional(id).map(agency -> Map.of(id, agency)).orElse(Map.of());
+        }
         List<Agency> agencies = list("id in ?1", ids);
         return agencies.stream().collect(Collectors.toMap(a -> a.id, Function.identity()));
     }

@@ -441,8 +441,14 @@ public class StationService {
         if (codes.isEmpty()) {
             return Map.of();
         }
+        Set<String> distinct = Set.copyOf(codes);
+        if (distinct.size() == 1) {
+            // A primary-key lookup: Hibernate re-translates queries with list parameters on every call.
+            String code = distinct.iterator().next();
+            return regions.findByIdOptional(code).map(r -> Map.of(code, r.name)).orElse(Map.of());
+        }
         Map<String, String> names = new HashMap<>();
-        regions.list("code in ?1", Set.copyOf(codes)).forEach(r -> names.put(r.code, r.name));
+        regions.list("code in ?1", distinct).forEach(r -> names.put(r.code, r.name));
         return names;
     }
 
