@@ -61,8 +61,7 @@ public class AgencyResource {
             @NotNull @Valid AgencyCreateRequest request) {
         return idempotency.execute(idempotencyKey, caller.subject(), "POST /api/v1/agencies", request, () -> {
             AgencyView view = service.create(request);
-            return Response.created(URI.create("/api/v1/agencies/" + view.id()))
-                    .header(HttpHeaders.ETAG, Preconditions.etag(view.version())).entity(view).build();
+            return Preconditions.created(URI.create("/api/v1/agencies/" + view.id()), view, view.version());
         });
     }
 
@@ -73,7 +72,7 @@ public class AgencyResource {
     @APIResponse(responseCode = "404", description = "No such agency in your scope")
     public Response get(@PathParam("id") UUID id) {
         AgencyView view = service.get(id);
-        return Response.ok(view).header(HttpHeaders.ETAG, Preconditions.etag(view.version())).build();
+        return Preconditions.ok(view, view.version());
     }
 
     @PUT
@@ -85,7 +84,7 @@ public class AgencyResource {
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid AgencyUpdateRequest request) {
         AgencyView view = service.update(id, ifMatch, request);
-        return Response.ok(view).header(HttpHeaders.ETAG, Preconditions.etag(view.version())).build();
+        return Preconditions.ok(view, view.version());
     }
 
     @GET

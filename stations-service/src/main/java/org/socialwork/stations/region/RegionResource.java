@@ -53,7 +53,7 @@ public class RegionResource {
     @APIResponse(responseCode = "404", description = "Unknown code, or not valid on asOf")
     public Response get(@PathParam("code") String code, @QueryParam("asOf") String asOf) {
         Region region = service.get(code, date(asOf, null));
-        return Response.ok(RegionView.of(region)).header(HttpHeaders.ETAG, Preconditions.etag(region.version)).build();
+        return Preconditions.ok(RegionView.of(region), region.version);
     }
 
     @GET
@@ -135,7 +135,7 @@ public class RegionResource {
     public Response retire(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid RetirementRequest request) {
         Region region = service.retire(code, ifMatch, request);
-        return Response.ok(RegionView.of(region)).header(HttpHeaders.ETAG, Preconditions.etag(region.version)).build();
+        return Preconditions.ok(RegionView.of(region), region.version);
     }
 
     private Page<RegionView> page(List<Region> rows, PageRequest page) {

@@ -75,8 +75,7 @@ public class StationResource {
             @NotNull @Valid StationCreateRequest request) {
         return idempotency.execute(idempotencyKey, caller.subject(), "POST /api/v1/stations", request, () -> {
             StationView view = service.create(request);
-            return Response.created(URI.create("/api/v1/stations/" + view.id()))
-                    .header(HttpHeaders.ETAG, Preconditions.etag(view.version())).entity(view).build();
+            return Preconditions.created(URI.create("/api/v1/stations/" + view.id()), view, view.version());
         });
     }
 
@@ -199,7 +198,7 @@ public class StationResource {
     }
 
     private static Response withEtag(StationView view) {
-        return Response.ok(view).header(HttpHeaders.ETAG, Preconditions.etag(view.version())).build();
+        return Preconditions.ok(view, view.version());
     }
 
     private static StationService.Filter filter(String region, String level, String status, String designation,

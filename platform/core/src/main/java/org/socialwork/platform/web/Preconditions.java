@@ -1,5 +1,10 @@
 package org.socialwork.platform.web;
 
+import java.net.URI;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
 import org.socialwork.platform.problem.ProblemType;
 import org.socialwork.platform.problem.Problems;
 
@@ -14,6 +19,16 @@ public final class Preconditions {
 
     public static String etag(long version) {
         return "\"" + version + "\"";
+    }
+
+    /** 200 with the representation of a resource and the ETag of its version. */
+    public static Response ok(Object entity, long version) {
+        return Response.ok(entity).header(HttpHeaders.ETAG, etag(version)).build();
+    }
+
+    /** 201 for a created resource: its location, its representation and the ETag of its version. */
+    public static Response created(URI location, Object entity, long version) {
+        return Response.created(location).header(HttpHeaders.ETAG, etag(version)).entity(entity).build();
     }
 
     /**

@@ -81,8 +81,7 @@ public class NoteResource {
     public Response create(@HeaderParam(Idempotency.HEADER) String key, @Valid NoteRequest request) {
         return idempotency.execute(key, caller.subject(), "POST /notes", request, () -> {
             NoteView view = insert(request);
-            return Response.created(URI.create("/notes/" + view.id()))
-                    .header("ETag", Preconditions.etag(view.version())).entity(view).build();
+            return Preconditions.created(URI.create("/notes/" + view.id()), view, view.version());
         });
     }
 
@@ -108,7 +107,7 @@ public class NoteResource {
     @Path("/{id}")
     public Response get(@PathParam("id") UUID id) {
         Note note = visible(id);
-        return Response.ok(view(note)).header("ETag", Preconditions.etag(note.version)).build();
+        return Preconditions.ok(view(note), note.version);
     }
 
     public record ContactView(String phone) {
@@ -143,7 +142,7 @@ public class NoteResource {
         em.flush();
         outbox.append(TOPIC, "org.socialwork.note.changed.v1", note.id.toString(),
                 new NoteChanged(note.id, note.text, note.region, note.version));
-        return Response.ok(view(note)).header("ETag", Preconditions.etag(note.version)).build();
+        return Preconditions.ok(view(note), note.version);
     }
 
     @GET
