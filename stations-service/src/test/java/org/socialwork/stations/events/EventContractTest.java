@@ -12,12 +12,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
+import org.socialwork.infra.testing.TestInfrastructure;
 import org.socialwork.infra.testing.TopicReader;
 import org.socialwork.stations.station.StationFixtures;
 
@@ -70,7 +76,7 @@ class EventContractTest {
     }
 
     @Test
-    void publishedStationAndAgencyEventsKeepTheContract() throws IOException {
+    void publishedStationAndAgencyEventsKeepTheContract() throws Exception {
         StationFixtures.ensureRegions(dataSource);
         String agency = StationFixtures.createAgency(HAINING);
         Map<String, Object> body = StationFixtures.stationBody("TOWNSHIP_STATION",
@@ -92,6 +98,17 @@ class EventContractTest {
         check(stationEvents, "org.socialwork.station.changed.v1", schema("station-changed.v1.schema.json"));
         check(agencyEvents, "org.socialwork.agency.changed.v1", schema("agency-changed.v1.schema.json"));
         assertThat(stationEvents.stream().map(r -> version(r)).toList()).containsExactly(0L, 1L);
+
+        // Entity topics keep the newest snapshot per aggregate: consumers rebuild read models from them.
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.kafka().bootstrapServers()))) {
+            for (String topic : List.of("stations.station.v1", "stations.agency.v1")) {
+                ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+                String policy = admin.describeConfigs(List.of(resource)).all().get(10, TimeUnit.SECONDS).get(resource)
+                        .get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
+                assertThat(policy).as("cleanup.policy of %s", topic).isEqualTo("compact");
+            }
+        }
 
         // Everything published so far on both topics, by every test of this run.
         for (String topic : List.of("stations.station.v1", "stations.agency.v1")) {

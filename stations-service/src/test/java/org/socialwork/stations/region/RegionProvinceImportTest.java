@@ -7,18 +7,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.socialwork.stations.region.RegionFixtures.ADMIN;
 import static org.socialwork.stations.region.RegionFixtures.READER;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -27,22 +21,17 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 class RegionProvinceImportTest {
 
-    /** The shared data set, beside the repository checkout; override with -Dsocialwork.divisions.dir. */
-    private static final Path DIVISIONS = Path.of(System.getProperty("socialwork.divisions.dir",
-            "../../shared/data/divisions"));
-
-    /** Column of the province code in each file; the provinces file is keyed by its own code. */
-    private static final Map<String, Integer> PROVINCE_COLUMN = Map.of("provinces", 0, "cities", 2, "areas", 3,
-            "streets", 3, "villages", 3);
+    /**
+     * Zhejiang's rows of the national list, as committed for the demo data (the province's slice of
+     * the public data set, all five files), so the test needs nothing outside the repository.
+     */
+    private static final Path ZHEJIANG = Path.of("../deploy/local/demo-data/divisions-33");
 
     @Test
-    void zhejiangImportsWithAllItsTownshipsAndVillages(@TempDir Path dir) throws IOException {
-        assertThat(DIVISIONS.resolve("villages.csv")).as("the shared division data set").isRegularFile();
-        for (var entry : PROVINCE_COLUMN.entrySet()) {
-            slice(entry.getKey(), entry.getValue(), "33", dir);
-        }
+    void zhejiangImportsWithAllItsTownshipsAndVillages() {
+        assertThat(RegionFixtures.filesIn(ZHEJIANG)).hasSize(5);
 
-        String location = RegionFixtures.upload(ADMIN, RegionFixtures.filesIn(dir))
+        String location = RegionFixtures.upload(ADMIN, RegionFixtures.filesIn(ZHEJIANG))
                 .when().post("/api/v1/admin/region-imports")
                 .then().statusCode(202).extract().header("Location");
         List<Long> progress = new ArrayList<>();
@@ -67,17 +56,5 @@ class RegionProvinceImportTest {
         given().auth().oauth2(READER).queryParam("limit", 200).queryParam("level", "COUNTY")
                 .when().get("/api/v1/regions/33/subtree")
                 .then().statusCode(200).body("items.size()", equalTo(90));
-    }
-
-    private static void slice(String part, int column, String province, Path dir) throws IOException {
-        List<String> lines = new ArrayList<>();
-        try (Stream<String> input = Files.lines(DIVISIONS.resolve(part + ".csv"), StandardCharsets.UTF_8)) {
-            input.forEach(line -> {
-                if (lines.isEmpty() || province.equals(line.split(",")[column])) {
-                    lines.add(line);
-                }
-            });
-        }
-        Files.write(dir.resolve(part + ".csv"), lines, StandardCharsets.UTF_8);
     }
 }

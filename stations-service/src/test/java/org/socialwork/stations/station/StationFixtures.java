@@ -28,15 +28,16 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
 /**
- * Real divisions of Jiaxing (3304) from the shared data set, and helpers to create agencies and
- * stations through the API. Tests share one database, so each test takes fresh townships and
- * creates its own agencies instead of relying on what others left behind.
+ * Real divisions of Jiaxing (3304), read from Zhejiang's slice of the national list that the
+ * repository commits as demo data, and helpers to create agencies and stations through the API.
+ * Tests share one database, so each test takes fresh townships and creates its own agencies
+ * instead of relying on what others left behind.
  */
 public final class StationFixtures {
 
     public static final String HAINING = "330481";
     public static final String PINGHU = "330482";
-    private static final Path DIVISIONS = Path.of("/work/shared/data/divisions");
+    private static final Path DIVISIONS = Path.of("../deploy/local/demo-data/divisions-33");
     private static final String CREDIT_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final int[] CREDIT_WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
     private static volatile boolean loaded;

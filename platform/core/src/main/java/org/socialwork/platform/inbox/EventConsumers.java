@@ -79,7 +79,8 @@ public class EventConsumers {
                     ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                     ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500,
-                    ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, true),
+                    // Only producers create topics, with the policy they need (TopicProvisioner).
+                    ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false),
                     new StringDeserializer(), new ByteArrayDeserializer());
             consumers.add(consumer);
             Thread thread = new Thread(() -> run(handler, consumer), "consumer-" + handler.name());

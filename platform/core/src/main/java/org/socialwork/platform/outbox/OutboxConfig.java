@@ -1,6 +1,8 @@
 package org.socialwork.platform.outbox;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -40,6 +42,21 @@ public interface OutboxConfig {
     /** How long published rows are kept for inspection before they are deleted. */
     @WithDefault("P7D")
     Duration retention();
+
+    /**
+     * Entity topics this service publishes snapshots to: created log-compacted (keyed by aggregate
+     * id, the newest snapshot per aggregate survives), e.g. {@code stations.station.v1}. Other
+     * topics the service publishes to are created with the delete policy.
+     */
+    Optional<List<String>> compactedTopics();
+
+    /** Partitions of topics this service creates; the record key (aggregate id) picks the partition. */
+    @WithDefault("3")
+    int topicPartitions();
+
+    /** Replication factor of topics this service creates (1 for the single local broker, 3 in production). */
+    @WithDefault("1")
+    int topicReplicationFactor();
 
     /** How long a send may wait for the broker (metadata, acknowledgement) before the row is retried later. */
     @WithDefault("PT10S")

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -47,6 +48,9 @@ public class OutboxRelay {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    TopicProvisioner topicProvisioner;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -96,6 +100,11 @@ public class OutboxRelay {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         List<OutboxRecord> due = repository.lockDue(now, config.batchSize());
         if (due.isEmpty()) {
+            return 0;
+        }
+        Set<String> topics = due.stream().map(r -> r.topic).collect(java.util.stream.Collectors.toSet());
+        if (!topics.isEmpty() && !topicProvisioner.ensure(topics)) {
+            // Publishing now would let the broker auto-create them with the wrong policy; retry next poll.
             return 0;
         }
         KafkaProducer<String, byte[]> kafka = producer();

@@ -35,8 +35,13 @@ class InboxConsumerTest {
 
     private KafkaProducer<String, byte[]> producer;
 
+    @Inject
+    org.socialwork.platform.outbox.TopicProvisioner topics;
+
     @BeforeEach
     void producer() {
+        // As every producer of an entity topic does, so that this raw producer does not auto-create it.
+        topics.ensure(java.util.Set.of(NoteResource.TOPIC));
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 TestInfrastructure.kafka().bootstrapServers()), new StringSerializer(), new ByteArraySerializer());
     }
