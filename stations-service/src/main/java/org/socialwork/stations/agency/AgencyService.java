@@ -17,14 +17,14 @@ import org.socialwork.platform.outbox.Outbox;
 import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.security.CallerScope;
 import org.socialwork.platform.security.Roles;
+import org.socialwork.platform.sql.NativeSql;
+import org.socialwork.platform.sql.Persistence;
 import org.socialwork.platform.web.Cursor;
 import org.socialwork.platform.web.PageRequest;
 import org.socialwork.platform.web.Preconditions;
 import org.socialwork.stations.region.Region;
 import org.socialwork.stations.region.RegionLevel;
 import org.socialwork.stations.region.RegionRepository;
-import org.socialwork.stations.station.NativeSql;
-import org.socialwork.stations.station.Persistence;
 
 @ApplicationScoped
 public class AgencyService {
@@ -143,19 +143,14 @@ public class AgencyService {
         if (filter.updatedSince() != null) {
             sql.append(" and a.updated_at >= :since", "since", filter.updatedSince());
         }
-        if (page.cursor() != null) {
-            sql.append(" and (a.updated_at, a.id) > (:cursorAt, :cursorId)")
-                    .bind("cursorAt", Persistence.cursorTime(page.cursor()))
-                    .bind("cursorId", Persistence.cursorId(page.cursor()));
-        }
-        sql.append(" order by a.updated_at, a.id limit :limit", "limit", page.fetchSize());
+        sql.appendChangeFeedPage("a", page.cursor(), page.fetchSize());
         @SuppressWarnings("unchecked")
         List<Agency> rows = sql.bindTo(em.createNativeQuery(sql.sql(), Agency.class)).getResultList();
         return rows;
     }
 
     static Cursor cursorOf(Agency agency) {
-        return Cursor.of(agency.updatedAt.toString(), agency.id.toString());
+        return Persistence.changeFeedCursor(agency.updatedAt, agency.id);
     }
 
     /** The agency if the caller may see it; anything else looks missing. */

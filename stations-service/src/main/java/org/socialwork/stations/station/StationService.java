@@ -26,6 +26,8 @@ import org.socialwork.platform.outbox.Outbox;
 import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.security.CallerScope;
 import org.socialwork.platform.security.Roles;
+import org.socialwork.platform.sql.NativeSql;
+import org.socialwork.platform.sql.Persistence;
 import org.socialwork.platform.web.Cursor;
 import org.socialwork.platform.web.PageRequest;
 import org.socialwork.platform.web.Preconditions;
@@ -230,20 +232,15 @@ public class StationService {
     /** One keyset page (limit + 1 rows) of stations matching {@code where}, after {@code cursor}. */
     @Transactional
     public List<StationView> page(NativeSql where, Cursor cursor, int fetchSize) {
-        NativeSql sql = new NativeSql().append("select s.* from station s").append(where);
-        if (cursor != null) {
-            sql.append(" and (s.updated_at, s.id) > (:cursorAt, :cursorId)")
-                    .bind("cursorAt", Persistence.cursorTime(cursor))
-                    .bind("cursorId", Persistence.cursorId(cursor));
-        }
-        sql.append(" order by s.updated_at, s.id limit :limit", "limit", fetchSize);
+        NativeSql sql = new NativeSql().append("select s.* from station s").append(where)
+                .appendChangeFeedPage("s", cursor, fetchSize);
         @SuppressWarnings("unchecked")
         List<Station> rows = sql.bindTo(em.createNativeQuery(sql.sql(), Station.class)).getResultList();
         return views(rows);
     }
 
     static Cursor cursorOf(StationView view) {
-        return Cursor.of(view.updatedAt().toString(), view.id().toString());
+        return Persistence.changeFeedCursor(view.updatedAt(), view.id());
     }
 
     /** Open stations within {@code radiusM} of a WGS84 point, nearest first. */

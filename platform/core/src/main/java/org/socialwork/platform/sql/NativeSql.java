@@ -1,9 +1,11 @@
-package org.socialwork.stations.station;
+package org.socialwork.platform.sql;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.persistence.Query;
+
+import org.socialwork.platform.web.Cursor;
 
 /**
  * A native SQL statement assembled from optional filters, with named parameters so that no
@@ -36,6 +38,20 @@ public final class NativeSql {
     public NativeSql bind(String name, Object value) {
         params.put(name, value);
         return this;
+    }
+
+    /**
+     * Appends the keyset page of a change feed over {@code alias} ordered by (updated_at, id): the rows
+     * after {@code cursor} (see {@link Persistence#changeFeedCursor}), at most {@code fetchSize} of them.
+     * Integrators poll such feeds with {@code updatedSince}; an updated row moves to the end.
+     */
+    public NativeSql appendChangeFeedPage(String alias, Cursor cursor, int fetchSize) {
+        if (cursor != null) {
+            append(" and (" + alias + ".updated_at, " + alias + ".id) > (:cursorAt, :cursorId)")
+                    .bind("cursorAt", Persistence.cursorTime(cursor))
+                    .bind("cursorId", Persistence.cursorId(cursor));
+        }
+        return append(" order by " + alias + ".updated_at, " + alias + ".id limit :limit", "limit", fetchSize);
     }
 
     public String sql() {

@@ -1,4 +1,4 @@
-package org.socialwork.stations.station;
+package org.socialwork.platform.sql;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -12,7 +12,7 @@ import org.socialwork.platform.problem.ProblemType;
 import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.web.Cursor;
 
-/** Small helpers shared by the station and agency services. */
+/** Persistence helpers every service needs: database time, constraint names, change-feed cursors. */
 public final class Persistence {
 
     private Persistence() {
@@ -32,6 +32,11 @@ public final class Persistence {
             }
         }
         return false;
+    }
+
+    /** The cursor of a change feed after the row updated at {@code updatedAt} with {@code id}. */
+    public static Cursor changeFeedCursor(OffsetDateTime updatedAt, UUID id) {
+        return Cursor.of(updatedAt.toString(), id.toString());
     }
 
     /** The time key of an (updatedAt, id) keyset cursor. */
