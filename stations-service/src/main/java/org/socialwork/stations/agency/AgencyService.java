@@ -172,7 +172,7 @@ public class AgencyService {
                 "select count(*) from station where agency_id = :agency and region_code >= :region and region_code < :regionEnd")
                 .setParameter("agency", agencyId)
                 .setParameter("region", regionPrefix)
-                .setParameter("regionEnd", regionPrefix + ":")
+                .setParameter("regionEnd", NativeSql.subtreeEnd(regionPrefix))
                 .getSingleResult();
         return count.longValue() > 0;
     }

@@ -17,6 +17,7 @@ import org.socialwork.platform.outbox.Outbox;
 import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.security.CallerScope;
 import org.socialwork.platform.security.Roles;
+import org.socialwork.platform.sql.NativeSql;
 import org.socialwork.platform.web.Preconditions;
 
 import io.quarkus.panache.common.Parameters;
@@ -68,7 +69,7 @@ public class RegionService {
     public List<Region> subtree(String code, RegionLevel level, LocalDate asOf, String after, int fetch) {
         Region root = get(code, asOf);
         String lower = after == null || after.compareTo(root.code) < 0 ? root.code : after;
-        Parameters params = Parameters.with("lower", lower).and("upper", upperBound(root.code)).and("asOf", asOf);
+        Parameters params = Parameters.with("lower", lower).and("upper", NativeSql.subtreeEnd(root.code)).and("asOf", asOf);
         String query = "code > :lower and code < :upper and " + VALID_ON;
         if (level != null) {
             query += " and level = :level";
@@ -104,7 +105,7 @@ public class RegionService {
         }
         if (within != null) {
             query += " and code > :withinLower and code < :withinUpper";
-            params.and("withinLower", within).and("withinUpper", upperBound(within));
+            params.and("withinLower", within).and("withinUpper", NativeSql.subtreeEnd(within));
         }
         return regions.find(query + " order by code", params).range(0, fetch - 1).list();
     }
@@ -116,7 +117,7 @@ public class RegionService {
                 + " where r.code > :lower and r.code < :upper and r.level in (:levels)"
                 + " and (r.validFrom is null or r.validFrom <= :asOf) and (r.validTo is null or r.validTo > :asOf)"
                 + " group by r.level, r.townshipKind", Object[].class)
-                .setParameter("lower", root.code).setParameter("upper", upperBound(root.code))
+                .setParameter("lower", root.code).setParameter("upper", NativeSql.subtreeEnd(root.code))
                 .setParameter("levels", List.of(RegionLevel.TOWNSHIP, RegionLevel.VILLAGE))
                 .setParameter("asOf", asOf)
                 .getResultList();
@@ -183,11 +184,6 @@ public class RegionService {
 
     private static org.socialwork.platform.problem.ProblemException notFound(String code) {
         return Problems.notFound("region", code);
-    }
-
-    /** The smallest string above every code that starts with {@code prefix} (codes are digits, ':' follows '9'). */
-    static String upperBound(String prefix) {
-        return prefix + ":";
     }
 
     private static String escapeLike(String text) {

@@ -74,7 +74,16 @@ public final class NativeSql {
         sql.append(text).append('(').append(column).append(" >= :").append(name).append(" and ").append(column)
                 .append(" < :").append(name).append("End)");
         params.put(name, code);
-        params.put(name + "End", code + ":");
+        params.put(name + "End", subtreeEnd(code));
         return this;
+    }
+
+    /**
+     * The smallest key above every division code that starts with {@code code}: codes are digits and
+     * ':' sorts right after '9' in the "C" collation, so the subtree of {@code code} is the key range
+     * [code, subtreeEnd(code)). For queries written in HQL as well as native SQL.
+     */
+    public static String subtreeEnd(String code) {
+        return code + ":";
     }
 }

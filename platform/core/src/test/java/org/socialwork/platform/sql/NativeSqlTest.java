@@ -23,8 +23,9 @@ class NativeSqlTest {
         // Every code of the subtree sorts inside [3304, 3304:) and the neighbours outside it.
         List<String> inside = List.of("3304", "330401", "330481001", "330499999999");
         List<String> outside = List.of("3303", "330", "3305", "33");
-        inside.forEach(code -> assertThat(code.compareTo("3304") >= 0 && code.compareTo("3304:") < 0).as(code).isTrue());
-        outside.forEach(code -> assertThat(code.compareTo("3304") >= 0 && code.compareTo("3304:") < 0).as(code).isFalse());
+        String end = NativeSql.subtreeEnd("3304");
+        inside.forEach(code -> assertThat(code.compareTo("3304") >= 0 && code.compareTo(end) < 0).as(code).isTrue());
+        outside.forEach(code -> assertThat(code.compareTo("3304") >= 0 && code.compareTo(end) < 0).as(code).isFalse());
     }
 
     @Test
