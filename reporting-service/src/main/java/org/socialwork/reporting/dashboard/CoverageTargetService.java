@@ -1,0 +1,73 @@
+package org.socialwork.reporting.dashboard;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.socialwork.platform.problem.Problems;
+import org.socialwork.platform.security.CallerScope;
+import org.socialwork.platform.security.Roles;
+import org.socialwork.platform.web.Preconditions;
+import org.socialwork.reporting.readmodel.Generations;
+
+/** Yearly coverage targets: set by a bureau admin for its own region (or below), read like dashboards. */
+@ApplicationScoped
+public class CoverageTargetService {
+
+    @Inject
+    CoverageTargetRepository repository;
+
+    @Inject
+    RegionScope scope;
+
+    @Inject
+    CallerScope caller;
+
+    @Inject
+    Generations generations;
+
+    @Transactional
+    public CoverageTargetView get(String regionCode, int year) {
+        scope.readable(generations.active(), regionCode);
+        return view(regionCode, year, repository.find(regionCode, year));
+    }
+
+    @Transactional
+    public CoverageTargetView put(String regionCode, int year, String ifMatch, CoverageTargetRequest request) {
+        scope.readable(generations.active(), regionCode);
+        caller.requireAnyRole(Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN);
+        if (year < 2000 || year > 2100) {
+            throw Problems.invalidField("year", "reporting.target.year", year);
+        }
+        CoverageTarget target = repository.findForUpdate(regionCode, year);
+        Preconditions.requireIfMatch(ifMatch, target == null ? 0 : target.version);
+        if (target == null) {
+            target = new CoverageTarget();
+            target.regionCode = regionCode;
+            target.year = year;
+            target.version = 1;
+            apply(target, request);
+            repository.persist(target);
+        } else {
+            apply(target, request);
+            target.version++;
+        }
+        repository.flush();
+        return view(regionCode, year, target);
+    }
+
+    private void apply(CoverageTarget target, CoverageTargetRequest request) {
+        target.targetPercent = request.targetPercent();
+        target.note = request.note();
+        target.updatedBy = caller.subject();
+        target.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    private static CoverageTargetView view(String regionCode, int year, CoverageTarget t) {
+        return t == null ? new CoverageTargetView(regionCode, year, null, null, 0, null, null)
+                : new CoverageTargetView(t.regionCode, t.year, t.targetPercent, t.note, t.version, t.updatedBy, t.updatedAt);
+    }
+}

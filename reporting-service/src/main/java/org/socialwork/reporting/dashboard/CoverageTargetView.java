@@ -1,0 +1,8 @@
+package org.socialwork.reporting.dashboard;
+
+import java.time.OffsetDateTime;
+
+/** A coverage target; version 0 and no percent while none is set. */
+public record CoverageTargetView(String regionCode, int year, Integer targetPercent, String note, long version,
+        String updatedBy, OffsetDateTime updatedAt) {
+}

@@ -1,0 +1,528 @@
+package org.socialwork.reporting.dashboard;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.socialwork.platform.problem.Problems;
+import org.socialwork.platform.sql.NativeSql;
+import org.socialwork.reporting.dashboard.DashboardViews.Compliance;
+import org.socialwork.reporting.dashboard.DashboardViews.ComplianceChild;
+import org.socialwork.reporting.dashboard.DashboardViews.ComplianceDashboard;
+import org.socialwork.reporting.dashboard.DashboardViews.Coverage;
+import org.socialwork.reporting.dashboard.DashboardViews.EvaluationChild;
+import org.socialwork.reporting.dashboard.DashboardViews.Evaluations;
+import org.socialwork.reporting.dashboard.DashboardViews.EvaluationsDashboard;
+import org.socialwork.reporting.dashboard.DashboardViews.Figures;
+import org.socialwork.reporting.dashboard.DashboardViews.Money;
+import org.socialwork.reporting.dashboard.DashboardViews.MoneyChild;
+import org.socialwork.reporting.dashboard.DashboardViews.Network;
+import org.socialwork.reporting.dashboard.DashboardViews.NetworkChild;
+import org.socialwork.reporting.dashboard.DashboardViews.OutputChild;
+import org.socialwork.reporting.dashboard.DashboardViews.PeriodView;
+import org.socialwork.reporting.dashboard.DashboardViews.ProjectsDashboard;
+import org.socialwork.reporting.dashboard.DashboardViews.SeriesPoint;
+import org.socialwork.reporting.dashboard.DashboardViews.ServiceOutput;
+import org.socialwork.reporting.dashboard.DashboardViews.StationCount;
+import org.socialwork.reporting.dashboard.DashboardViews.TargetProgress;
+import org.socialwork.reporting.dashboard.DashboardViews.Workforce;
+import org.socialwork.reporting.dashboard.DashboardViews.WorkforceChild;
+import org.socialwork.reporting.dashboard.DashboardViews.WorkforceDashboard;
+import org.socialwork.reporting.readmodel.AppliedClock;
+import org.socialwork.reporting.readmodel.Generations;
+import org.socialwork.reporting.readmodel.Inbound;
+import org.socialwork.reporting.readmodel.Measure;
+import org.socialwork.reporting.readmodel.ReadModelWriter;
+import org.socialwork.reporting.support.Jdbc;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The dashboards. Service output reads the day and month rollups only (never raw records);
+ * network, workforce, money and evaluations read the entity read models, which hold one row per
+ * station, worker, project or evaluation.
+ */
+@ApplicationScoped
+public class DashboardService {
+
+    @Inject
+    Jdbc jdbc;
+
+    @Inject
+    Generations generations;
+
+    @Inject
+    AppliedClock clock;
+
+    @Inject
+    RegionScope scope;
+
+    @Inject
+    CoverageTargetRepository targets;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Transactional
+    public Network network(String regionCode, Integer year) {
+        int gen = generations.active();
+        RegionRef region = scope.readable(gen, regionCode);
+        return network(gen, region, year == null ? LocalDate.now(ReadModelWriter.CHINA).getYear() : year);
+    }
+
+    Network network(int gen, RegionRef region, int year) {
+        String code = region.code();
+        int child = childLength(region);
+        int group = child == 0 ? code.length() : child;
+        Map<String, long[]> cover = new TreeMap<>();
+        coverage(gen, code, group, "TOWNSHIP", "TOWNSHIP_STATION", cover, 0);
+        coverage(gen, code, group, "VILLAGE", "VILLAGE_ROOM", cover, 2);
+        List<StationCount> byLevel = jdbc.query("""
+                select level, status, count(*) from rm_station where gen = ? and region_code >= ? and region_code < ?
+                group by level, status order by level, status""",
+                rs -> new StationCount(rs.getString(1), rs.getString(2), rs.getLong(3)), gen, code, NativeSql.subtreeEnd(code));
+        Map<String, long[]> stations = new TreeMap<>();
+        jdbc.query("""
+                select left(region_code, ?), count(*), count(*) filter (where status = 'OPERATING') from rm_station
+                where gen = ? and region_code >= ? and region_code < ? and length(region_code) >= ? group by 1""",
+                rs -> stations.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)}),
+                group, gen, code, NativeSql.subtreeEnd(code), group);
+        long[] designations = jdbc.one("""
+                select count(*) filter (where pilot), count(*) filter (where demonstration) from rm_station
+                where gen = ? and region_code >= ? and region_code < ? and status <> 'CLOSED'""",
+                rs -> new long[] {rs.getLong(1), rs.getLong(2)}, gen, code, NativeSql.subtreeEnd(code));
+        long[] total = new long[4];
+        cover.values().forEach(v -> {
+            for (int i = 0; i < 4; i++) {
+                total[i] += v[i];
+            }
+        });
+        Coverage coverage = coverage(total);
+        Map<String, String> names = names(gen, new ArrayList<>(union(cover.keySet(), stations.keySet())), child);
+        List<NetworkChild> children = new ArrayList<>();
+        for (Map.Entry<String, String> name : names.entrySet()) {
+            long[] s = stations.getOrDefault(name.getKey(), new long[2]);
+            children.add(new NetworkChild(name.getKey(), name.getValue(), s[0], s[1],
+                    coverage(cover.getOrDefault(name.getKey(), new long[4]))));
+        }
+        Integer target = targets.percentFor(code, year);
+        TargetProgress progress = new TargetProgress(year, target,
+                target == null || target == 0 ? null
+                        : coverage.townshipCoverage().multiply(BigDecimal.valueOf(100))
+                                .divide(BigDecimal.valueOf(target), 4, RoundingMode.HALF_UP),
+                target == null ? 0 : Math.max(0, (long) Math.ceil(total[0] * target / 100.0) - total[1]));
+        return new Network(region, clock.asOf(), byLevel, coverage, progress, designations[0], designations[1], children);
+    }
+
+    private void coverage(int gen, String code, int child, String regionLevel, String stationLevel,
+            Map<String, long[]> into, int offset) {
+        jdbc.query("""
+                select left(r.code, ?), count(*), count(*) filter (where exists (select 1 from rm_station s
+                  where s.gen = r.gen and s.region_code = r.code and s.level = ? and s.status = 'OPERATING' and s.meets_standard))
+                from rm_region r where r.gen = ? and r.level = ? and not r.retired and r.code >= ? and r.code < ?
+                group by 1""",
+                rs -> {
+                    long[] row = into.computeIfAbsent(rs.getString(1), k -> new long[4]);
+                    row[offset] = rs.getLong(2);
+                    row[offset + 1] = rs.getLong(3);
+                    return row;
+                }, child, stationLevel, gen, regionLevel, code, NativeSql.subtreeEnd(code));
+    }
+
+    private static Coverage coverage(long[] v) {
+        return new Coverage(v[0], v[1], ratio(v[1], v[0]), v[2], v[3], ratio(v[3], v[2]));
+    }
+
+    @Transactional
+    public ServiceOutput serviceOutput(String regionCode, Period period) {
+        int gen = generations.active();
+        RegionRef region = scope.readable(gen, regionCode);
+        return serviceOutput(gen, region, period);
+    }
+
+    ServiceOutput serviceOutput(int gen, RegionRef region, Period period) {
+        String code = region.code();
+        Figures totals = figures(sum(gen, code.length(), code, null, period).getOrDefault(code, Map.of()),
+                distinctClients(gen, code, period));
+        boolean monthly = period.wholeMonths() && period.days() > 31;
+        List<SeriesPoint> series = new ArrayList<>();
+        Map<LocalDate, Map<String, Long>> points = new TreeMap<>();
+        jdbc.query(monthly
+                ? "select month, measure, value from ru_month where gen = ? and level = ? and scope = ? and month between ? and ?"
+                : "select day, measure, value from ru_day where gen = ? and level = ? and scope = ? and day between ? and ?",
+                rs -> points.computeIfAbsent(rs.getObject(1, LocalDate.class), k -> new HashMap<>())
+                        .merge(rs.getString(2), rs.getLong(3), Long::sum),
+                gen, code.length(), code, monthly ? period.start() : period.start(),
+                monthly ? period.end().withDayOfMonth(1) : period.end());
+        points.values().removeIf(DashboardService::allZero);
+        points.forEach((start, measures) -> series.add(new SeriesPoint(start, figures(measures, null))));
+        List<OutputChild> children = new ArrayList<>();
+        int child = childLength(region);
+        if (child > 0) {
+            Map<String, Map<String, Long>> byChild = sum(gen, child, code, NativeSql.subtreeEnd(code), period);
+            names(gen, new ArrayList<>(byChild.keySet()), child).forEach((c, name) -> children.add(
+                    new OutputChild(c, name, figures(byChild.get(c), null))));
+        }
+        return new ServiceOutput(region, PeriodView.of(period), clock.asOf(), totals, monthly ? "MONTH" : "DAY", series,
+                children);
+    }
+
+    /**
+     * Sums the rollups of the scopes of one level in [from, to) (or the one scope {@code from} when
+     * {@code to} is null) over a period: whole months from the month rollup, the rest from days.
+     */
+    public Map<String, Map<String, Long>> sum(int gen, int level, String from, String to, Period period) {
+        Map<String, Map<String, Long>> result = new TreeMap<>();
+        String scopeFilter = to == null ? "scope = ?" : "scope >= ? and scope < ?";
+        Object[] scopeArgs = to == null ? new Object[] {from} : new Object[] {from, to};
+        LocalDate[] months = period.fullMonths();
+        List<LocalDate[]> dayRanges = new ArrayList<>();
+        if (months == null) {
+            dayRanges.add(new LocalDate[] {period.start(), period.end()});
+        } else {
+            if (period.start().isBefore(months[0])) {
+                dayRanges.add(new LocalDate[] {period.start(), months[0].minusDays(1)});
+            }
+            LocalDate afterMonths = months[1].plusMonths(1);
+            if (!period.end().isBefore(afterMonths)) {
+                dayRanges.add(new LocalDate[] {afterMonths, period.end()});
+            }
+            collect(result, "select scope, measure, sum(value) from ru_month where gen = ? and level = ? and " + scopeFilter
+                    + " and month between ? and ? group by scope, measure", gen, level, scopeArgs, months[0], months[1]);
+        }
+        for (LocalDate[] range : dayRanges) {
+            collect(result, "select scope, measure, sum(value) from ru_day where gen = ? and level = ? and " + scopeFilter
+                    + " and day between ? and ? group by scope, measure", gen, level, scopeArgs, range[0], range[1]);
+        }
+        // A corrected record leaves zeros behind where it used to count: such a scope has no output.
+        result.values().removeIf(DashboardService::allZero);
+        return result;
+    }
+
+    private void collect(Map<String, Map<String, Long>> into, String sql, int gen, int level, Object[] scopeArgs,
+            LocalDate from, LocalDate to) {
+        List<Object> args = new ArrayList<>(List.of(gen, level));
+        args.addAll(List.of(scopeArgs));
+        args.add(from);
+        args.add(to);
+        jdbc.query(sql, rs -> into.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                .merge(rs.getString(2), rs.getLong(3), Long::sum), args.toArray());
+    }
+
+    /** Distinct clients served: only for whole months, since clients are rolled up per month. */
+    private Long distinctClients(int gen, String code, Period period) {
+        if (!period.wholeMonths() || code.length() > 9) {
+            return null;
+        }
+        return jdbc.one("""
+                select count(distinct client_id) from ru_client_month where gen = ? and scope >= ? and scope < ?
+                  and month between ? and ? and records > 0""",
+                rs -> rs.getLong(1), gen, code, NativeSql.subtreeEnd(code), period.start(), period.end());
+    }
+
+    private static boolean allZero(Map<String, Long> measures) {
+        return measures.values().stream().allMatch(v -> v == 0);
+    }
+
+    static Figures figures(Map<String, Long> m, Long distinctClients) {
+        Map<String, Long> byCategory = new TreeMap<>();
+        m.forEach((k, v) -> {
+            if (k.startsWith(Measure.CATEGORY_PREFIX) && v != 0) {
+                byCategory.put(k.substring(Measure.CATEGORY_PREFIX.length()), v);
+            }
+        });
+        return new Figures(get(m, Measure.RECORDS), get(m, "VISIT"), get(m, "CASE_SESSION"), get(m, "GROUP_SESSION"),
+                get(m, "COMMUNITY_ACTIVITY"), get(m, "CONSULTATION"), get(m, "REFERRAL"), get(m, "RESOURCE_LINKAGE"),
+                BigDecimal.valueOf(get(m, Measure.SERVICE_MINUTES)).divide(BigDecimal.valueOf(60), 1, RoundingMode.HALF_UP),
+                get(m, Measure.PARTICIPANTS), distinctClients, byCategory);
+    }
+
+    private static long get(Map<String, Long> m, String key) {
+        return m.getOrDefault(key, 0L);
+    }
+
+    @Transactional
+    public WorkforceDashboard workforce(String regionCode, Period period) {
+        int gen = generations.active();
+        RegionRef region = scope.readable(gen, regionCode);
+        String code = region.code();
+        int child = childLength(region);
+        Map<String, WorkforceAcc> acc = new TreeMap<>();
+        WorkforceAcc total = new WorkforceAcc();
+        jdbc.query("""
+                select distinct a.station_region_code, w.id, w.category, w.qualification_level
+                from rm_assignment a join rm_worker w on w.gen = a.gen and w.id = a.worker_id
+                where a.gen = ? and a.status = 'ACTIVE' and w.status <> 'LEFT' and a.station_region_code >= ? and a.station_region_code < ?""",
+                rs -> {
+                    String region1 = rs.getString(1);
+                    String worker = rs.getString(2);
+                    for (WorkforceAcc a : targetsOf(acc, total, region1, child)) {
+                        if (a.workers.add(worker)) {
+                            a.byCategory.merge(rs.getString(3), 1L, Long::sum);
+                            a.byQualification.merge(rs.getString(4), 1L, Long::sum);
+                        }
+                    }
+                    return null;
+                }, gen, code, NativeSql.subtreeEnd(code));
+        jdbc.query("select region_code from rm_station where gen = ? and status = 'OPERATING' and region_code >= ? and region_code < ?",
+                rs -> {
+                    targetsOf(acc, total, rs.getString(1), child).forEach(a -> a.operatingStations++);
+                    return null;
+                }, gen, code, NativeSql.subtreeEnd(code));
+        jdbc.query("""
+                select organizer_region_code, attended_hours, attendees from rm_training
+                where gen = ? and organizer_region_code >= ? and organizer_region_code < ? and starts_on between ? and ?""",
+                rs -> {
+                    for (WorkforceAcc a : targetsOf(acc, total, rs.getString(1), child)) {
+                        a.trainingHours = a.trainingHours.add(rs.getBigDecimal(2));
+                        a.trainingAttendances += rs.getLong(3);
+                    }
+                    return null;
+                }, gen, code, NativeSql.subtreeEnd(code), period.start(), period.end());
+        jdbc.query("""
+                select station_region_code, service_hours from rm_volunteer
+                where gen = ? and status = 'ACTIVE' and station_region_code >= ? and station_region_code < ?""",
+                rs -> {
+                    for (WorkforceAcc a : targetsOf(acc, total, rs.getString(1), child)) {
+                        a.volunteers++;
+                        a.volunteerHours = a.volunteerHours.add(rs.getBigDecimal(2));
+                    }
+                    return null;
+                }, gen, code, NativeSql.subtreeEnd(code));
+        jdbc.query("""
+                select receiving_county_code, workers_dispatched, local_trainees from rm_dispatch
+                where gen = ? and receiving_county_code >= ? and receiving_county_code < ? and year between ? and ?""",
+                rs -> {
+                    for (WorkforceAcc a : targetsOf(acc, total, rs.getString(1), child)) {
+                        a.dispatched += rs.getLong(2);
+                        a.receivingCounties.add(rs.getString(1));
+                        a.localTrainees += rs.getLong(3);
+                    }
+                    return null;
+                }, gen, code, NativeSql.subtreeEnd(code), period.start().getYear(), period.end().getYear());
+        List<WorkforceChild> children = new ArrayList<>();
+        names(gen, new ArrayList<>(acc.keySet()), child).forEach((c, name) -> children.add(
+                new WorkforceChild(c, name, acc.get(c).view())));
+        return new WorkforceDashboard(region, PeriodView.of(period), clock.asOf(), total.view(), children);
+    }
+
+    private static List<WorkforceAcc> targetsOf(Map<String, WorkforceAcc> acc, WorkforceAcc total, String regionCode,
+            int child) {
+        if (child == 0 || regionCode.length() < child) {
+            return List.of(total);
+        }
+        return List.of(total, acc.computeIfAbsent(regionCode.substring(0, child), k -> new WorkforceAcc()));
+    }
+
+    /** Running totals of one region's workforce. */
+    private static final class WorkforceAcc {
+        final java.util.Set<String> workers = new java.util.HashSet<>();
+        final Map<String, Long> byCategory = new TreeMap<>();
+        final Map<String, Long> byQualification = new TreeMap<>();
+        long operatingStations;
+        BigDecimal trainingHours = BigDecimal.ZERO;
+        long trainingAttendances;
+        long volunteers;
+        BigDecimal volunteerHours = BigDecimal.ZERO;
+        long dispatched;
+        final java.util.Set<String> receivingCounties = new java.util.HashSet<>();
+        long localTrainees;
+
+        Workforce view() {
+            long certified = workers.size() - byQualification.getOrDefault("NONE", 0L);
+            return new Workforce(workers.size(), byCategory, byQualification, ratio(certified, workers.size()),
+                    operatingStations,
+                    operatingStations == 0 ? null
+                            : BigDecimal.valueOf(workers.size()).divide(BigDecimal.valueOf(operatingStations), 2, RoundingMode.HALF_UP),
+                    trainingHours, trainingAttendances, volunteers, volunteerHours, dispatched, receivingCounties.size(),
+                    localTrainees);
+        }
+    }
+
+    @Transactional
+    public ProjectsDashboard projects(String regionCode) {
+        int gen = generations.active();
+        RegionRef region = scope.readable(gen, regionCode);
+        String code = region.code();
+        Map<String, MoneyAcc> byPurchaser = new TreeMap<>();
+        MoneyAcc total = new MoneyAcc();
+        jdbc.query("""
+                select purchaser_region_code, status, budget_fen, disbursed_fen, funding::text from rm_project
+                where gen = ? and purchaser_region_code >= ? and purchaser_region_code < ?""",
+                rs -> {
+                    Inbound.Funding[] funding;
+                    try {
+                        funding = mapper.readValue(rs.getString(5), Inbound.Funding[].class);
+                    } catch (IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    for (MoneyAcc a : List.of(total, byPurchaser.computeIfAbsent(rs.getString(1), k -> new MoneyAcc()))) {
+                        a.add(rs.getString(2), rs.getLong(3), rs.getLong(4), funding);
+                    }
+                    return null;
+                }, gen, code, NativeSql.subtreeEnd(code));
+        List<MoneyChild> children = new ArrayList<>();
+        Map<String, String> names = names(gen, new ArrayList<>(byPurchaser.keySet()), -1);
+        byPurchaser.forEach((c, a) -> children.add(new MoneyChild(c, names.get(c), a.view())));
+        return new ProjectsDashboard(region, clock.asOf(), total.view(), children);
+    }
+
+    /** Running totals of projects and money. */
+    private static final class MoneyAcc {
+        long projects;
+        final Map<String, Long> byStatus = new TreeMap<>();
+        long budget;
+        long disbursed;
+        final Map<String, Long> bySource = new TreeMap<>();
+
+        void add(String status, long budgetFen, long disbursedFen, Inbound.Funding[] funding) {
+            projects++;
+            byStatus.merge(status, 1L, Long::sum);
+            budget += budgetFen;
+            disbursed += disbursedFen;
+            for (Inbound.Funding f : funding) {
+                bySource.merge(f.source(), f.amountFen(), Long::sum);
+            }
+        }
+
+        Money view() {
+            return new Money(projects, byStatus, budget, disbursed, bySource);
+        }
+    }
+
+    @Transactional
+    public ComplianceDashboard compliance(String regionCode, Period period) {
+        int gen = generations.active();
+        RegionRef region = scope.readable(gen, regionCode);
+        if (!period.wholeMonths()) {
+            throw Problems.invalidField("period", "reporting.period.whole-months");
+        }
+        int child = childLength(region);
+        int group = child == 0 ? region.code().length() : child;
+        Map<String, long[]> byChild = new TreeMap<>();
+        jdbc.query("""
+                select left(c.village_region_code, ?), count(*),
+                  count(*) filter (where coalesce(v.visits, 0) >= c.required_visits_per_month)
+                from rm_client c cross join generate_series(cast(? as date), cast(? as date), interval '1 month') m(month)
+                left join lateral (select sum(x.visits) visits from ru_client_month x
+                  where x.gen = c.gen and x.client_id = c.id and x.month = m.month) v on true
+                where c.gen = ? and c.status = 'ACTIVE' and c.risk_level in ('KEY', 'HIGH_RISK')
+                  and c.village_region_code >= ? and c.village_region_code < ?
+                group by 1""",
+                rs -> byChild.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)}),
+                group, period.start(), period.end().withDayOfMonth(1), gen, region.code(),
+                NativeSql.subtreeEnd(region.code()));
+        long[] total = new long[2];
+        byChild.values().forEach(v -> {
+            total[0] += v[0];
+            total[1] += v[1];
+        });
+        List<ComplianceChild> children = new ArrayList<>();
+        if (child > 0) {
+            names(gen, new ArrayList<>(byChild.keySet()), child).forEach((c, name) -> {
+                long[] v = byChild.get(c);
+                children.add(new ComplianceChild(c, name, new Compliance(v[0], v[1], ratio(v[1], v[0]))));
+            });
+        }
+        return new ComplianceDashboard(region, PeriodView.of(period), clock.asOf(),
+                new Compliance(total[0], total[1], ratio(total[1], total[0])), children);
+    }
+
+    @Transactional
+    public EvaluationsDashboard evaluations(String regionCode, Period period) {
+        int gen = generations.active();
+        RegionRef region = scope.readable(gen, regionCode);
+        int child = childLength(region);
+        Map<String, EvaluationAcc> byChild = new TreeMap<>();
+        EvaluationAcc total = new EvaluationAcc();
+        jdbc.query("""
+                select purchaser_region_code, score, grade from rm_evaluation
+                where gen = ? and status = 'COMPLETED' and purchaser_region_code >= ? and purchaser_region_code < ?
+                  and completed_on between ? and ?""",
+                rs -> {
+                    String purchaser = rs.getString(1);
+                    total.add(rs.getBigDecimal(2), rs.getString(3));
+                    if (child > 0 && purchaser.length() >= child) {
+                        byChild.computeIfAbsent(purchaser.substring(0, child), k -> new EvaluationAcc())
+                                .add(rs.getBigDecimal(2), rs.getString(3));
+                    }
+                    return null;
+                }, gen, region.code(), NativeSql.subtreeEnd(region.code()), period.start(), period.end());
+        List<EvaluationChild> children = new ArrayList<>();
+        names(gen, new ArrayList<>(byChild.keySet()), child).forEach((c, name) -> children.add(
+                new EvaluationChild(c, name, byChild.get(c).view())));
+        return new EvaluationsDashboard(region, PeriodView.of(period), clock.asOf(), total.view(), children);
+    }
+
+    /** Running totals of evaluation results. */
+    private static final class EvaluationAcc {
+        long completed;
+        long scored;
+        BigDecimal scoreSum = BigDecimal.ZERO;
+        final Map<String, Long> byGrade = new TreeMap<>();
+        final Map<String, Long> byBand = new LinkedHashMap<>();
+
+        EvaluationAcc() {
+            for (String band : List.of("BELOW_60", "60_70", "70_80", "80_90", "90_100")) {
+                byBand.put(band, 0L);
+            }
+        }
+
+        void add(BigDecimal score, String grade) {
+            completed++;
+            if (grade != null) {
+                byGrade.merge(grade, 1L, Long::sum);
+            }
+            if (score != null) {
+                scored++;
+                scoreSum = scoreSum.add(score);
+                double s = score.doubleValue();
+                String band = s < 60 ? "BELOW_60" : s < 70 ? "60_70" : s < 80 ? "70_80" : s < 90 ? "80_90" : "90_100";
+                byBand.merge(band, 1L, Long::sum);
+            }
+        }
+
+        Evaluations view() {
+            return new Evaluations(completed,
+                    scored == 0 ? null : scoreSum.divide(BigDecimal.valueOf(scored), 2, RoundingMode.HALF_UP), byGrade, byBand);
+        }
+    }
+
+    /** Names of the child regions {@code codes} (only codes of length {@code length}; any length when negative), by code. */
+    Map<String, String> names(int gen, List<String> codes, int length) {
+        Map<String, String> names = new TreeMap<>();
+        List<String> wanted = codes.stream().filter(c -> length < 0 || c.length() == length).toList();
+        if (length == 0 || wanted.isEmpty()) {
+            return names;
+        }
+        jdbc.query("select code, name from rm_region where gen = ? and code = any(?)",
+                rs -> names.put(rs.getString(1), rs.getString(2)), gen, wanted.toArray(String[]::new));
+        wanted.forEach(c -> names.putIfAbsent(c, null));
+        return names;
+    }
+
+    static int childLength(RegionRef region) {
+        return region.childLength();
+    }
+
+    private static java.util.Set<String> union(java.util.Set<String> a, java.util.Set<String> b) {
+        java.util.Set<String> all = new java.util.TreeSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    static BigDecimal ratio(long part, long whole) {
+        return whole == 0 ? null : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP);
+    }
+}

@@ -1,0 +1,63 @@
+package org.socialwork.reporting.readmodel;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.socialwork.reporting.support.Jdbc;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Remembers, per consumer, the time of the newest event applied: every dashboard answers with it
+ * as {@code asOf}, and {@code socialwork_reporting_lag_seconds} exposes now − that time.
+ */
+@ApplicationScoped
+public class AppliedClock {
+
+    @Inject
+    Jdbc jdbc;
+
+    @Inject
+    MeterRegistry registry;
+
+    private final AtomicReference<OffsetDateTime> latest = new AtomicReference<>();
+
+    void registerGauge(@Observes StartupEvent event) {
+        Gauge.builder("socialwork.reporting.lag.seconds", this, AppliedClock::lagSeconds)
+                .description("Seconds since the time of the newest event applied to the read models")
+                .register(registry);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void tick(String consumer, OffsetDateTime eventTime) {
+        jdbc.update("""
+                insert into applied_clock (consumer, last_event_at, applied_at) values (?, ?, now())
+                on conflict (consumer) do update set last_event_at = greatest(applied_clock.last_event_at, excluded.last_event_at),
+                  applied_at = excluded.applied_at""", consumer, eventTime);
+        latest.accumulateAndGet(eventTime, (a, b) -> a == null || b.isAfter(a) ? b : a);
+    }
+
+    /** Time of the newest event applied by any consumer, or null before the first one. */
+    @Transactional
+    public OffsetDateTime asOf() {
+        return jdbc.one("select max(last_event_at) from applied_clock",
+                rs -> rs.getObject(1, OffsetDateTime.class));
+    }
+
+    double lagSeconds() {
+        OffsetDateTime last = latest.get();
+        if (last == null) {
+            return Double.NaN;
+        }
+        return Duration.between(last, OffsetDateTime.now(ZoneOffset.UTC)).toMillis() / 1000.0;
+    }
+}

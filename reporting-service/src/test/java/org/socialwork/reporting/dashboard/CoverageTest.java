@@ -1,0 +1,110 @@
+package org.socialwork.reporting.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.socialwork.reporting.readmodel.Fixtures.as;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.socialwork.reporting.readmodel.Fixtures;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * Township coverage of a county fixture: 4 current townships (a fifth was merged away), one with a
+ * station operating and meeting the standard, one operating below standard, one only established.
+ */
+@QuarkusTest
+class CoverageTest {
+
+    @Inject
+    DataSource dataSource;
+
+    private static JsonPath network(String region) {
+        return as("bureau-viewer", "71").queryParam("region", region).queryParam("year", 2025)
+                .get("/api/v1/dashboards/network").then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void coverageCountsTownshipsWithAnOperatingStationThatMeetsTheStandard() {
+        try (Fixtures events = new Fixtures()) {
+            List<UUID> sent = new ArrayList<>();
+            sent.add(events.region("71", "样例省", "PROVINCE", 1));
+            sent.add(events.region("7101", "样例市", "CITY", 1));
+            sent.add(events.region("710101", "样例县", "COUNTY", 1));
+            for (int i = 1; i <= 4; i++) {
+                sent.add(events.region("71010100" + i, "镇" + i, "TOWNSHIP", 1));
+            }
+            sent.add(events.retiredRegion("710101005", "已撤并镇", "TOWNSHIP", 2, "710101001"));
+            sent.add(events.region("710101001001", "村一", "VILLAGE", 1));
+            sent.add(events.region("710101001002", "村二", "VILLAGE", 1));
+            UUID covered = UUID.randomUUID();
+            UUID belowStandard = UUID.randomUUID();
+            sent.add(events.station(covered, "710101001", "TOWNSHIP_STATION", "OPERATING", true, 1,
+                    s -> s.set("designations", Fixtures.JSON.valueToTree(List.of(
+                            Map.of("kind", "PILOT", "level", "PROVINCIAL", "year", 2024))))));
+            sent.add(events.station(UUID.randomUUID(), "710101001", "TOWNSHIP_STATION", "OPERATING", true, 1));
+            sent.add(events.station(belowStandard, "710101002", "TOWNSHIP_STATION", "OPERATING", false, 1));
+            sent.add(events.station(UUID.randomUUID(), "710101003", "TOWNSHIP_STATION", "ESTABLISHED", true, 1));
+            sent.add(events.station(UUID.randomUUID(), "710101005", "TOWNSHIP_STATION", "OPERATING", true, 1));
+            sent.add(events.station(UUID.randomUUID(), "710101001001", "VILLAGE_ROOM", "OPERATING", true, 1));
+            Fixtures.awaitConsumed(dataSource, sent);
+
+            JsonPath county = network("710101");
+            assertThat(county.getLong("coverage.townships")).isEqualTo(4);
+            assertThat(county.getLong("coverage.townshipsCovered")).isEqualTo(1);
+            assertThat(county.getString("coverage.townshipCoverage")).isEqualTo("0.25");
+            assertThat(county.getString("coverage.villageCoverage")).isEqualTo("0.5");
+            assertThat(county.getLong("pilots")).isEqualTo(1);
+            assertThat(county.getList("children.code")).contains("710101001", "710101002", "710101003", "710101004");
+            assertThat(county.getString("asOf")).isNotNull();
+
+            // Target: 50% by 2025 for the county, set by its bureau with If-Match.
+            as("bureau-admin", "710101").contentType("application/json").body(Map.of("targetPercent", 50))
+                    .put("/api/v1/coverage-targets/710101/2025").then().statusCode(428);
+            as("bureau-admin", "710101").contentType("application/json").header("If-Match", "\"0\"")
+                    .body(Map.of("targetPercent", 50)).put("/api/v1/coverage-targets/710101/2025").then()
+                    .statusCode(200).header("ETag", "\"1\"");
+            as("bureau-admin", "710101").contentType("application/json").header("If-Match", "\"0\"")
+                    .body(Map.of("targetPercent", 60)).put("/api/v1/coverage-targets/710101/2025").then().statusCode(412);
+            as("bureau-viewer", "710101").contentType("application/json").header("If-Match", "\"1\"")
+                    .body(Map.of("targetPercent", 60)).put("/api/v1/coverage-targets/710101/2025").then().statusCode(403);
+            county = network("710101");
+            assertThat(county.getInt("target.targetPercent")).isEqualTo(50);
+            assertThat(county.getString("target.progress")).isEqualTo("0.5");
+            assertThat(county.getLong("target.townshipsStillNeeded")).isEqualTo(1);
+
+            // The second station meets the standard: coverage rises; the first stops meeting it: it falls again.
+            Fixtures.awaitConsumed(dataSource, List.of(
+                    events.station(belowStandard, "710101002", "TOWNSHIP_STATION", "OPERATING", true, 2)));
+            assertThat(network("710101").getString("coverage.townshipCoverage")).isEqualTo("0.5");
+            Fixtures.awaitConsumed(dataSource, List.of(
+                    events.station(belowStandard, "710101002", "TOWNSHIP_STATION", "OPERATING", false, 3)));
+            JsonPath lowered = network("710101");
+            assertThat(lowered.getLong("coverage.townshipsCovered")).isEqualTo(1);
+            assertThat(lowered.getString("coverage.townshipCoverage")).isEqualTo("0.25");
+
+            JsonPath city = network("7101");
+            assertThat(city.getList("children.code")).containsExactly("710101");
+            assertThat(city.getString("children[0].coverage.townshipCoverage")).isEqualTo("0.25");
+        }
+    }
+
+    @Test
+    void aBadPeriodIsAProblem() {
+        as("dashboard", "71").queryParam("region", "71").queryParam("period", "2024-13")
+                .get("/api/v1/dashboards/service-output").then().statusCode(400)
+                .contentType("application/problem+json").body("type", equalTo("urn:socialwork:problem:validation"));
+    }
+}
