@@ -1,0 +1,5 @@
+package org.socialwork.projects.client;
+
+public enum ClientStatus {
+    ACTIVE, CLOSED
+}

@@ -1,0 +1,5 @@
+package org.socialwork.projects.client;
+
+public enum RiskLevel {
+    NORMAL, KEY, HIGH_RISK
+}

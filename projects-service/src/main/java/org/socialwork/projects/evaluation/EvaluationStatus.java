@@ -1,0 +1,5 @@
+package org.socialwork.projects.evaluation;
+
+public enum EvaluationStatus {
+    IN_PROGRESS, COMPLETED
+}

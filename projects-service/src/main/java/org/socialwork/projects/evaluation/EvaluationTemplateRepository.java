@@ -1,0 +1,11 @@
+package org.socialwork.projects.evaluation;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+public class EvaluationTemplateRepository implements PanacheRepositoryBase<EvaluationTemplate, UUID> {
+}

@@ -1,0 +1,8 @@
+package org.socialwork.projects.evaluation;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+public record TemplateView(UUID id, long version, String name, List<TemplateDimension> dimensions, OffsetDateTime createdAt) {
+}

@@ -1,0 +1,5 @@
+package org.socialwork.projects.need;
+
+public enum NeedPriority {
+    LOW, NORMAL, HIGH, URGENT
+}

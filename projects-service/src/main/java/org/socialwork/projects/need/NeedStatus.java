@@ -1,0 +1,5 @@
+package org.socialwork.projects.need;
+
+public enum NeedStatus {
+    RECEIVED, TRIAGED, DISPATCHED, CLOSED, CANCELLED
+}

@@ -1,0 +1,33 @@
+package org.socialwork.projects.record;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(description = "A service record with an id generated on the phone, so that a retried sync never duplicates it.")
+public record ServiceRecordRequest(
+        @NotNull @Schema(description = "Client-generated UUID") UUID id,
+        @NotNull RecordType type,
+        @NotNull OffsetDateTime occurredAt,
+        @NotNull @Min(1) @Max(1440) Integer durationMinutes,
+        @NotNull UUID stationId,
+        UUID projectId,
+        @Size(max = 20) List<@NotNull UUID> workerIds,
+        @Size(max = 200) List<@NotNull UUID> clientIds,
+        @PositiveOrZero @Max(100000) Integer participantCount,
+        @NotEmpty @Size(max = 20) List<@NotNull String> serviceItems,
+        UUID caseId,
+        UUID needId,
+        @Valid Position position,
+        @Size(max = 4000) String notes) {
+}
