@@ -81,6 +81,16 @@ public class DashboardService {
         return network(gen, region, year == null ? LocalDate.now(ReadModelWriter.CHINA).getYear() : year);
     }
 
+    /** The network dashboard of a region already resolved in scope, e.g. for a report. */
+    public Network networkOf(int gen, RegionRef region, int year) {
+        return network(gen, region, year);
+    }
+
+    /** The service output of a region already resolved in scope. */
+    public ServiceOutput serviceOutputOf(int gen, RegionRef region, Period period) {
+        return serviceOutput(gen, region, period);
+    }
+
     Network network(int gen, RegionRef region, int year) {
         String code = region.code();
         int child = childLength(region);
@@ -404,7 +414,11 @@ public class DashboardService {
     @Transactional
     public ComplianceDashboard compliance(String regionCode, Period period) {
         int gen = generations.active();
-        RegionRef region = scope.readable(gen, regionCode);
+        return complianceOf(gen, scope.readable(gen, regionCode), period);
+    }
+
+    /** Key-client visit compliance of a region already resolved in scope. */
+    public ComplianceDashboard complianceOf(int gen, RegionRef region, Period period) {
         if (!period.wholeMonths()) {
             throw Problems.invalidField("period", "reporting.period.whole-months");
         }

@@ -1,0 +1,47 @@
+package org.socialwork.reporting.report;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import org.socialwork.platform.sql.NativeSql;
+import org.socialwork.reporting.dashboard.PeriodType;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+public class ReportRepository implements PanacheRepositoryBase<Report, UUID> {
+
+    public Report findForUpdate(UUID id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    public Report find(String regionCode, PeriodType type, LocalDate start) {
+        return find("regionCode = ?1 and periodType = ?2 and periodStart = ?3", regionCode, type, start).firstResult();
+    }
+
+    /** Reports of the subtree of {@code region}, newest period first. */
+    public List<Report> inSubtree(String region, PeriodType type, ReportStatus status, int limit) {
+        StringBuilder query = new StringBuilder("regionCode >= :from and regionCode < :to");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("from", region);
+        params.put("to", NativeSql.subtreeEnd(region));
+        if (type != null) {
+            query.append(" and periodType = :type");
+            params.put("type", type);
+        }
+        if (status != null) {
+            query.append(" and status = :status");
+            params.put("status", status);
+        }
+        return find(query + " order by periodStart desc, regionCode", params).page(0, limit).list();
+    }
+
+    public List<Report> forPeriod(String region, PeriodType type, LocalDate start) {
+        return list("regionCode >= ?1 and regionCode < ?2 and periodType = ?3 and periodStart = ?4", region,
+                NativeSql.subtreeEnd(region), type, start);
+    }
+}
