@@ -98,6 +98,7 @@ public class EvaluationResource {
 
     @POST
     @Path("/evaluations/{id}/completion")
+    @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Compute the score and grade", description = "EXCELLENT ≥ 90, GOOD ≥ 80, PASS ≥ 60, FAIL. Needs If-Match.")
     public Response complete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         EvaluationView view = service.complete(id, ifMatch);

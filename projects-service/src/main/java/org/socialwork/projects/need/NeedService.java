@@ -106,11 +106,13 @@ public class NeedService {
     @Transactional
     public NeedView dispatch(UUID id, String ifMatch, NeedRequests.Dispatch request) {
         Need n = writable(id, ifMatch);
-        move(n, Set.of(NeedStatus.RECEIVED, NeedStatus.TRIAGED, NeedStatus.DISPATCHED), NeedStatus.DISPATCHED);
+        // Every query runs before the entity changes: a query would flush it and bump the version twice.
+        requireStatus(n, Set.of(NeedStatus.RECEIVED, NeedStatus.TRIAGED, NeedStatus.DISPATCHED), NeedStatus.DISPATCHED);
         Replicas.Station station = writableStation(request.stationId());
         if (!em.createNativeQuery("""
                 select 1 from assignment_replica where worker_id = ?1 and station_id = ?2 and status = 'ACTIVE'""")
                 .setParameter(1, request.workerId()).setParameter(2, station.id()).getResultList().isEmpty()) {
+            n.status = NeedStatus.DISPATCHED;
             n.stationId = station.id();
             n.workerId = request.workerId();
             n.dueOn = request.dueOn();
@@ -122,7 +124,7 @@ public class NeedService {
     @Transactional
     public NeedView close(UUID id, String ifMatch, NeedRequests.Closure request) {
         Need n = writable(id, ifMatch);
-        move(n, Set.of(NeedStatus.DISPATCHED), NeedStatus.CLOSED);
+        requireStatus(n, Set.of(NeedStatus.DISPATCHED), NeedStatus.CLOSED);
         List<UUID> ids = request.recordIds().stream().distinct().toList();
         @SuppressWarnings("unchecked")
         List<UUID> found = em.createNativeQuery("""
@@ -133,6 +135,7 @@ public class NeedService {
                 throw Problems.rule("need.close.record.unknown", record);
             }
         }
+        n.status = NeedStatus.CLOSED;
         n.answeredBy = json.write(ids);
         n.closedAt = Persistence.now();
         return touch(n);
@@ -163,10 +166,14 @@ public class NeedService {
     }
 
     private void move(Need n, Set<NeedStatus> from, NeedStatus to) {
+        requireStatus(n, from, to);
+        n.status = to;
+    }
+
+    private static void requireStatus(Need n, Set<NeedStatus> from, NeedStatus to) {
         if (!from.contains(n.status)) {
             throw Problems.rule("need.transition.illegal", n.status, to);
         }
-        n.status = to;
     }
 
     private Need readable(UUID id) {

@@ -92,6 +92,28 @@ class ProjectRulesTest {
     }
 
     @Test
+    void termsChangeWithIfMatchAndTheSameRules() {
+        Fixtures.World w = Fixtures.world(dataSource, 0);
+        Map<String, Object> body = Fixtures.projectBody(w);
+        String id = Fixtures.createProject(body);
+        String path = "/api/v1/projects/" + id;
+        body.remove("code");
+        body.remove("purchaserRegionCode");
+        body.put("contractNumber", "HNMZ-2026-001");
+        body.put("budgetFen", 130_000_000L);
+        as(bureau(HAINING)).body(body).put(path).then().statusCode(428);
+        as(bureau(HAINING)).header("If-Match", "\"0\"").body(body).put(path).then().statusCode(422)
+                .body("code", equalTo("project.funding.mismatch"));
+        body.put("funding", List.of(Map.of("source", "FISCAL_BUDGET", "amountFen", 130_000_000L)));
+        as(bureau(HAINING)).header("If-Match", "\"0\"").body(body).put(path).then().statusCode(200)
+                .header("ETag", "\"1\"").body("budgetFen", equalTo(130_000_000)).body("contractNumber", equalTo("HNMZ-2026-001"));
+        as(bureau(HAINING)).header("If-Match", "\"0\"").body(body).put(path).then().statusCode(412);
+        body.put("serviceItems", List.of("NO_SUCH_ITEM"));
+        as(bureau(HAINING)).header("If-Match", "\"1\"").body(body).put(path).then().statusCode(422)
+                .body("code", equalTo("catalogue.code.unknown"));
+    }
+
+    @Test
     void scopeHidesProjectsAndOnlyThePurchaserChangesThem() {
         Fixtures.World w = Fixtures.world(dataSource, 0);
         String id = Fixtures.createProject(Fixtures.projectBody(w));

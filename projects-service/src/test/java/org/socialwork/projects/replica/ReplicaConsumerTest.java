@@ -107,6 +107,20 @@ class ReplicaConsumerTest {
                 .isZero();
     }
 
+    @Test
+    void operatorsSeeWhatHasBeenReplicated() {
+        Fixtures.World w = Fixtures.world(dataSource, 1);
+        Fixtures.as(Fixtures.bureau(Fixtures.HAINING)).get("/api/v1/replicas/stations?region=" + Fixtures.TOWNSHIP + "&limit=200")
+                .then().statusCode(200).body("id", org.hamcrest.Matchers.hasItem(w.station().toString()))
+                .body("id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(w.outsideStation().toString())));
+        Fixtures.as(Fixtures.agencyAdmin(w.agency())).get("/api/v1/replicas/workers").then().statusCode(200)
+                .body("[0].id", org.hamcrest.Matchers.equalTo(w.workers().get(0).toString()))
+                .body("[0].stationIds", org.hamcrest.Matchers.equalTo(java.util.List.of(w.station().toString())));
+        Fixtures.as(Fixtures.admin()).get("/api/v1/replicas/regions?parent=" + Fixtures.TOWNSHIP).then().statusCode(200)
+                .body("code", org.hamcrest.Matchers.hasItem(Fixtures.VILLAGE));
+        Fixtures.as(Fixtures.fieldWorker(w.workers().get(0))).get("/api/v1/replicas/workers").then().statusCode(403);
+    }
+
     private static String workerJson(UUID id, UUID agency, long version, String status) {
         return "{\"id\":\"" + id + "\",\"version\":" + version + ",\"employerAgencyId\":\"" + agency
                 + "\",\"category\":\"PROJECT_WORKER\",\"qualificationLevel\":\"ASSISTANT\",\"registered\":true,"

@@ -1,0 +1,5 @@
+package org.socialwork.projects.casework;
+
+public enum CaseStatus {
+    OPEN, REFERRED, CLOSED
+}

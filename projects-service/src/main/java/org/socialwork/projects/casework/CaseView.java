@@ -1,0 +1,15 @@
+package org.socialwork.projects.casework;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** A case with its sessions (the ids of the service records that name it). */
+public record CaseView(UUID id, long version, UUID clientId, UUID workerId, UUID stationId, List<String> problemAreas,
+        String plan, CaseStatus status, Referral referral, String outcome, LocalDate openedOn, LocalDate closedOn,
+        List<UUID> sessionRecordIds, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+
+    public record Referral(UUID toStationId, UUID toAgencyId, String reason, LocalDate referredOn) {
+    }
+}
