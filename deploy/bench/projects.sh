@@ -47,7 +47,7 @@ infra_cli kafka-start "$RUN_DIR/kafka" "$KAFKA_PORT" >/dev/null
 KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" JWT_ISSUER="https://sso.socialwork.local/realms/dev" \
   JWT_PUBLIC_KEY_LOCATION="$REPO_ROOT/platform/infra/src/main/resources/dev-keys/publicKey.pem" QUARKUS_HTTP_HOST=127.0.0.1 \
   SOCIALWORK_PERSONAL_DATA_ENCRYPTION_KEYS_BENCH=$(head -c 32 /dev/urandom | base64) \
-  SOCIALWORK_PERSONAL_DATA_ACTIVE_KEY_ID=BENCH SOCIALWORK_PERSONAL_DATA_BLIND_INDEX_KEY=$(head -c 32 /dev/urandom | base64) \
+  SOCIALWORK_PERSONAL_DATA_ACTIVE_KEY_ID=bench SOCIALWORK_PERSONAL_DATA_BLIND_INDEX_KEY=$(head -c 32 /dev/urandom | base64) \
   PROJECTS_BENCHMARK_BASELINE_ENABLED=true \
   nohup java -Xmx512m -XX:+UseSerialGC -jar "$JAR" > "$RUN_DIR/logs/projects-bench.log" 2>&1 &
 echo $! > "$RUN_DIR/projects-bench.pid"

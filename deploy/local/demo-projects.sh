@@ -96,25 +96,26 @@ call POST "/projects/$PROJECT/disbursements/$DISBURSEMENT/payment" "{\"paidOn\":
 say "Demo data: clients with their plans ..."
 CLIENTS=()
 n=0
-for person in "张秀英:ELDERLY_ALONE:KEY:1942031" "李建国:DISABLED:HIGH_RISK:1958112" "王小雨:LEFT_BEHIND_CHILD:KEY:2014060"; do
+for person in "张秀英:ELDERLY_ALONE:KEY:19420315" "李建国:DISABLED:HIGH_RISK:19581122" "王小雨:LEFT_BEHIND_CHILD:KEY:20140601"; do
   IFS=: read -r name category risk birth <<< "$person"
   n=$((n + 1))
-  idn=$(id_number "${VILLAGE:0:6}${birth}${n}0$n")
+  idn=$(id_number "${VILLAGE:0:6}${birth}01$n")
   body="{\"name\":\"$name\",\"idNumber\":\"$idn\",\"phone\":\"1370000000$n\",\"villageRegionCode\":\"$VILLAGE\",\"categories\":[\"$category\"],\"riskLevel\":\"$risk\",\"stationId\":\"$STATION\",\"responsibleWorkerId\":\"$WORKER\",\"assessment\":\"入户评估（演示）\",\"plan\":{\"goals\":[\"按月探访\",\"链接救助资源\"],\"serviceItems\":[\"ELDERLY_VISIT\"],\"reviewOn\":\"$YEAR-12-15\"}}"
   id=$(call POST /clients "$body" "" "demo-client-$idn" | first id)
+  [ "$(last_status)" != 500 ] || die "projects-service could not encrypt a client's ID number: start it with SOCIALWORK_PERSONAL_DATA_ENCRYPTION_KEYS_<id>, SOCIALWORK_PERSONAL_DATA_ACTIVE_KEY_ID=<id> and SOCIALWORK_PERSONAL_DATA_BLIND_INDEX_KEY (see its log)."
   expect 201
   CLIENTS+=("$id")
 done
 
 say "Demo data: a day of field records, synced from the phone as one batch ..."
 TOKEN=$(dev_token --role field-worker --worker "$WORKER" --subject "worker-$WORKER")
-DAY=$(TZ=Asia/Shanghai date +%Y-%m-%d)
+DAY=$(TZ=Asia/Shanghai date -d yesterday +%Y-%m-%d)   # yesterday: every time of it is in the past
 records=""
 for i in 0 1 2; do
-  records+="{\"id\":\"$(uuid)\",\"type\":\"VISIT\",\"occurredAt\":\"${DAY}T0$((1 + i)):00:00Z\",\"durationMinutes\":45,\"stationId\":\"$STATION\",\"projectId\":\"$PROJECT\",\"clientIds\":[\"${CLIENTS[$i]}\"],\"serviceItems\":[\"ELDERLY_VISIT\"],\"notes\":\"入户探访\"},"
+  records+="{\"id\":\"$(uuid)\",\"type\":\"VISIT\",\"occurredAt\":\"${DAY}T$(printf %02d $((8 + i))):30:00+08:00\",\"durationMinutes\":45,\"stationId\":\"$STATION\",\"projectId\":\"$PROJECT\",\"clientIds\":[\"${CLIENTS[$i]}\"],\"serviceItems\":[\"ELDERLY_VISIT\"],\"notes\":\"入户探访\"},"
 done
-records+="{\"id\":\"$(uuid)\",\"type\":\"GROUP_SESSION\",\"occurredAt\":\"${DAY}T06:00:00Z\",\"durationMinutes\":90,\"stationId\":\"$STATION\",\"projectId\":\"$PROJECT\",\"participantCount\":18,\"serviceItems\":[\"ELDERLY_CARE\"]},"
-records+="{\"id\":\"$(uuid)\",\"type\":\"CONSULTATION\",\"occurredAt\":\"${DAY}T07:30:00Z\",\"durationMinutes\":20,\"stationId\":\"$STATION\",\"projectId\":\"$PROJECT\",\"clientIds\":[\"${CLIENTS[1]}\"],\"serviceItems\":[\"SOCIAL_ASSISTANCE\"]}"
+records+="{\"id\":\"$(uuid)\",\"type\":\"GROUP_SESSION\",\"occurredAt\":\"${DAY}T14:00:00+08:00\",\"durationMinutes\":90,\"stationId\":\"$STATION\",\"projectId\":\"$PROJECT\",\"participantCount\":18,\"serviceItems\":[\"ELDERLY_CARE\"]},"
+records+="{\"id\":\"$(uuid)\",\"type\":\"CONSULTATION\",\"occurredAt\":\"${DAY}T15:30:00+08:00\",\"durationMinutes\":20,\"stationId\":\"$STATION\",\"projectId\":\"$PROJECT\",\"clientIds\":[\"${CLIENTS[1]}\"],\"serviceItems\":[\"SOCIAL_ASSISTANCE\"]}"
 call POST /service-records/batch "{\"records\":[$records]}" | jq -c '{created, unchanged, refused}'
 expect 200
 
