@@ -13,6 +13,34 @@ public interface ReportingConfig {
 
     Rebuild rebuild();
 
+    Warnings warnings();
+
+    interface Warnings {
+
+        /** How often the warning job compares the read models with the thresholds (a Quarkus scheduler interval). */
+        @WithDefault("15m")
+        String evaluateEvery();
+
+        /** STATION_INACTIVE: an operating station without any service record for this many days. */
+        @WithDefault("30")
+        int inactiveDays();
+
+        /** LOW_CERTIFIED_SHARE: share of a station's active workers holding a qualification below which it is warned (0..1). */
+        @WithDefault("0.5")
+        double minCertifiedShare();
+
+        /** HIGH_TEAM_CHURN: team changes of a project in service at or above which its agency is warned. */
+        @WithDefault("3")
+        int maxTeamChanges();
+
+        /**
+         * PROJECT_BEHIND_TARGET: a project whose visits fall below this share of the pace its VISITS
+         * target implies (target × elapsed share of the contract period) is warned (0..1).
+         */
+        @WithDefault("0.8")
+        double minTargetPace();
+    }
+
     interface Reports {
 
         /** Days after the end of a period by which a county's report must be submitted to count as on time. */

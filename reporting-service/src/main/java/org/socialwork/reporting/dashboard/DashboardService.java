@@ -220,6 +220,34 @@ public class DashboardService {
         return result;
     }
 
+    /** Like {@link #sum} for a set of scopes (e.g. station ids at level 0). */
+    public Map<String, Map<String, Long>> sumScopes(int gen, int level, String[] scopes, Period period) {
+        Map<String, Map<String, Long>> result = new TreeMap<>();
+        if (scopes.length == 0) {
+            return result;
+        }
+        LocalDate[] months = period.fullMonths();
+        List<LocalDate[]> dayRanges = new ArrayList<>();
+        if (months == null) {
+            dayRanges.add(new LocalDate[] {period.start(), period.end()});
+        } else {
+            if (period.start().isBefore(months[0])) {
+                dayRanges.add(new LocalDate[] {period.start(), months[0].minusDays(1)});
+            }
+            LocalDate afterMonths = months[1].plusMonths(1);
+            if (!period.end().isBefore(afterMonths)) {
+                dayRanges.add(new LocalDate[] {afterMonths, period.end()});
+            }
+            collect(result, "select scope, measure, sum(value) from ru_month where gen = ? and level = ? and scope = any(?)"
+                    + " and month between ? and ? group by scope, measure", gen, level, new Object[] {scopes}, months[0], months[1]);
+        }
+        for (LocalDate[] range : dayRanges) {
+            collect(result, "select scope, measure, sum(value) from ru_day where gen = ? and level = ? and scope = any(?)"
+                    + " and day between ? and ? group by scope, measure", gen, level, new Object[] {scopes}, range[0], range[1]);
+        }
+        return result;
+    }
+
     private void collect(Map<String, Map<String, Long>> into, String sql, int gen, int level, Object[] scopeArgs,
             LocalDate from, LocalDate to) {
         List<Object> args = new ArrayList<>(List.of(gen, level));

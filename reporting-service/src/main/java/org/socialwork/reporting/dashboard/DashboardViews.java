@@ -13,7 +13,7 @@ public final class DashboardViews {
     }
 
     public record PeriodView(PeriodType type, LocalDate start, LocalDate end) {
-        static PeriodView of(Period p) {
+        public static PeriodView of(Period p) {
             return new PeriodView(p.type(), p.start(), p.end());
         }
     }

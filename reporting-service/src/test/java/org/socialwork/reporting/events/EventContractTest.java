@@ -102,12 +102,42 @@ class EventContractTest {
             assertThat(RESIDENT_ID.matcher(text).find()).as("ID-number-like text in %s", text).isFalse();
             assertThat(text).doesNotContain("王女士");
         }
+        assertCompacted("reporting.period.v1");
+    }
+
+    @Test
+    void publishedWarningEventsKeepTheContract() throws Exception {
+        // County 770102 files no report: as of today its last monthly report is late.
+        try (Fixtures events = new Fixtures()) {
+            Fixtures.awaitConsumed(dataSource, List.of(events.region("77", "契约省", "PROVINCE", 1),
+                    events.region("7701", "契约市", "CITY", 1), events.region("770102", "迟报县", "COUNTY", 1)));
+        }
+        Fixtures.admin().post("/api/v1/admin/warnings/evaluate").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(
+                () -> TopicReader.read("reporting.warning.v1", r -> String.valueOf(Fixtures.map(
+                        new String(r.value(), StandardCharsets.UTF_8)).get("subjectId")).startsWith("770102:MONTH:"),
+                        Duration.ofSeconds(1)), r -> !r.isEmpty());
+        JsonSchema schema = schema("warning-raised.v1.schema.json");
+        for (ConsumerRecord<String, byte[]> record : TopicReader.readAll("reporting.warning.v1", Duration.ofSeconds(1))) {
+            JsonNode payload = Fixtures.JSON.readTree(record.value());
+            assertThat(schema.validate(payload)).as(payload.toString()).isEmpty();
+            assertThat(TopicReader.header(record, "ce_type")).isEqualTo("org.socialwork.warning.raised.v1");
+            assertThat(TopicReader.header(record, "ce_source")).isEqualTo(SOURCE);
+            assertThat(payload.get("id").asText()).isEqualTo(record.key()).isEqualTo(TopicReader.header(record, "ce_subject"));
+            String text = new String(record.value(), StandardCharsets.UTF_8);
+            assertThat(PHONE.matcher(text).find()).as("phone-like text in %s", text).isFalse();
+            assertThat(RESIDENT_ID.matcher(text).find()).as("ID-number-like text in %s", text).isFalse();
+        }
+        assertCompacted("reporting.warning.v1");
+    }
+
+    private static void assertCompacted(String topic) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 TestInfrastructure.kafka().bootstrapServers()))) {
-            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, "reporting.period.v1");
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
             String policy = admin.describeConfigs(List.of(resource)).all().get(10, TimeUnit.SECONDS).get(resource)
                     .get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
-            assertThat(policy).isEqualTo("compact");
+            assertThat(policy).as("cleanup.policy of %s", topic).isEqualTo("compact");
         }
     }
 

@@ -1,0 +1,97 @@
+package org.socialwork.reporting.warning;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.socialwork.platform.idempotency.Idempotency;
+import org.socialwork.platform.problem.Problems;
+import org.socialwork.platform.security.CallerScope;
+import org.socialwork.platform.web.Preconditions;
+import org.socialwork.reporting.readmodel.ReadModelWriter;
+
+import io.quarkus.security.Authenticated;
+
+@Path("/api/v1")
+@Tag(name = "Warnings", description = "Supervision warnings computed from the read models")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class WarningResource {
+
+    @Inject
+    WarningService service;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
+    CallerScope caller;
+
+    @GET
+    @Path("/warnings")
+    @Operation(summary = "Warnings of a region subtree", description = "Newest first; filter by status (OPEN, ACKNOWLEDGED, RESOLVED) and kind; at most limit (≤ 200).")
+    @APIResponse(responseCode = "404", description = "No such region in your scope")
+    public List<WarningView> list(@QueryParam("region") String region, @QueryParam("status") String status,
+            @QueryParam("kind") String kind, @QueryParam("limit") @DefaultValue("50") int limit) {
+        return service.list(region, status, kind, limit);
+    }
+
+    @GET
+    @Path("/warnings/{id}")
+    @Operation(summary = "Read a warning", description = "The ETag is the version to send in If-Match.")
+    @APIResponse(responseCode = "404", description = "No such warning in your scope")
+    public Response get(@PathParam("id") UUID id) {
+        WarningView view = service.get(id);
+        return Preconditions.ok(view, view.version());
+    }
+
+    @POST
+    @Path("/warnings/{id}/acknowledge")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Acknowledge", description = "bureau-admin; an OPEN warning becomes ACKNOWLEDGED. Needs If-Match.")
+    public Response acknowledge(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        WarningView view = service.transition(id, ifMatch, "ACKNOWLEDGED");
+        return Preconditions.ok(view, view.version());
+    }
+
+    @POST
+    @Path("/warnings/{id}/resolve")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Resolve", description = "bureau-admin; an open or acknowledged warning becomes RESOLVED. Needs If-Match.")
+    public Response resolve(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        WarningView view = service.transition(id, ifMatch, "RESOLVED");
+        return Preconditions.ok(view, view.version());
+    }
+
+    @POST
+    @Path("/admin/warnings/evaluate")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Evaluate the warning rules now", description = "platform-admin; as of today (Asia/Shanghai) or the given date.")
+    public Response evaluate(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @QueryParam("asOf") String asOf) {
+        LocalDate today;
+        try {
+            today = asOf == null ? LocalDate.now(ReadModelWriter.CHINA) : LocalDate.parse(asOf);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw Problems.invalidField("asOf", "reporting.period.invalid", asOf);
+        }
+        return idempotency.execute(idempotencyKey, caller.subject(), "POST /api/v1/admin/warnings/evaluate", asOf == null ? "" : asOf,
+                () -> Response.ok(service.evaluateNow(today)).build());
+    }
+}

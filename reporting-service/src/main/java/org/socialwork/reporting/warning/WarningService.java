@@ -1,0 +1,156 @@
+package org.socialwork.reporting.warning;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.socialwork.platform.outbox.Outbox;
+import org.socialwork.platform.problem.Problems;
+import org.socialwork.platform.security.CallerScope;
+import org.socialwork.platform.security.Roles;
+import org.socialwork.platform.web.Preconditions;
+import org.socialwork.reporting.dashboard.RegionScope;
+import org.socialwork.reporting.readmodel.Generations;
+import org.socialwork.reporting.readmodel.ReadModelWriter;
+import org.socialwork.reporting.support.Jdbc;
+
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Raises warnings the rules find, resolves those whose condition cleared, and lets bureau admins
+ * acknowledge and resolve them. Every new or changed warning is published on reporting.warning.v1
+ * through the outbox in the same transaction.
+ */
+@ApplicationScoped
+public class WarningService {
+
+    /** Result of one evaluation. */
+    public record Evaluation(int raised, int resolved, int open) {
+    }
+
+    @Inject
+    WarningRepository warnings;
+
+    @Inject
+    WarningRules rules;
+
+    @Inject
+    Generations generations;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    CallerScope caller;
+
+    @Inject
+    RegionScope scope;
+
+    @Inject
+    Jdbc jdbc;
+
+    @Scheduled(every = "${reporting.warnings.evaluate-every}", delayed = "${reporting.warnings.evaluate-every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        evaluate(LocalDate.now(ReadModelWriter.CHINA));
+    }
+
+    /** For platform admins: evaluate now, as of {@code today}. */
+    @Transactional
+    public Evaluation evaluateNow(LocalDate today) {
+        caller.requireAnyRole(Roles.PLATFORM_ADMIN);
+        return evaluate(today);
+    }
+
+    @Transactional
+    Evaluation evaluate(LocalDate today) {
+        // One evaluation at a time across replicas; a concurrent one simply waits its turn.
+        jdbc.one("select pg_advisory_xact_lock(5250001)", rs -> null);
+        Map<String, Candidate> found = WarningRules.byKey(rules.evaluate(generations.active(), today));
+        int raised = 0;
+        int resolved = 0;
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        List<Warning> open = warnings.unresolved();
+        for (Warning w : open) {
+            String key = w.kind + "|" + w.subjectType + "|" + w.subjectId;
+            if (found.remove(key) == null) {
+                w.status = "RESOLVED";
+                w.updatedBy = "system";
+                change(w, now);
+                resolved++;
+            }
+        }
+        for (Candidate c : found.values()) {
+            Warning w = new Warning();
+            w.id = UUID.randomUUID();
+            w.kind = c.kind();
+            w.regionCode = c.regionCode();
+            w.subjectType = c.subjectType();
+            w.subjectId = c.subjectId();
+            w.severity = c.severity();
+            w.detail = c.detail();
+            w.measured = c.measured();
+            w.threshold = c.threshold();
+            w.status = "OPEN";
+            w.raisedAt = now;
+            w.updatedAt = now;
+            w.version = 1;
+            warnings.persist(w);
+            publish(w);
+            raised++;
+        }
+        return new Evaluation(raised, resolved, open.size() - resolved + raised);
+    }
+
+    @Transactional
+    public List<WarningView> list(String region, String status, String kind, int limit) {
+        String code = scope.readable(generations.active(), region).code();
+        return warnings.inSubtree(code, status, kind, Math.max(1, Math.min(limit, 200))).stream()
+                .map(WarningView::of).toList();
+    }
+
+    @Transactional
+    public WarningView get(UUID id) {
+        caller.requireAnyRole(Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.BUREAU_VIEWER, Roles.DASHBOARD);
+        Warning w = warnings.findById(id);
+        if (w == null || !caller.coversRegion(w.regionCode)) {
+            throw Problems.notFound("warning", id);
+        }
+        return WarningView.of(w);
+    }
+
+    @Transactional
+    public WarningView transition(UUID id, String ifMatch, String to) {
+        Warning w = warnings.findForUpdate(id);
+        if (w == null || !caller.coversRegion(w.regionCode)) {
+            throw Problems.notFound("warning", id);
+        }
+        caller.requireAnyRole(Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN);
+        Preconditions.requireIfMatch(ifMatch, w.version);
+        boolean allowed = "ACKNOWLEDGED".equals(to) ? "OPEN".equals(w.status) : !"RESOLVED".equals(w.status);
+        if (!allowed) {
+            throw Problems.rule("reporting.warning.transition", w.status, to);
+        }
+        w.status = to;
+        w.updatedBy = caller.subject();
+        change(w, OffsetDateTime.now(ZoneOffset.UTC));
+        return WarningView.of(w);
+    }
+
+    private void change(Warning w, OffsetDateTime now) {
+        w.version++;
+        w.updatedAt = now;
+        publish(w);
+    }
+
+    private void publish(Warning w) {
+        outbox.append(WarningView.TOPIC, WarningView.TYPE, w.id.toString(), WarningView.of(w));
+    }
+}

@@ -1,0 +1,104 @@
+package org.socialwork.reporting.warning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.socialwork.reporting.readmodel.Fixtures.admin;
+import static org.socialwork.reporting.readmodel.Fixtures.as;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.socialwork.infra.testing.TopicReader;
+import org.socialwork.reporting.readmodel.Fixtures;
+import org.socialwork.reporting.readmodel.Topics;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Warnings are raised by the rules, scoped like dashboards, acknowledged with If-Match and resolved when they clear. */
+@QuarkusTest
+class WarningTest {
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void understaffedProjectsAndInactiveStationsAreWarnedInScope() throws Exception {
+        UUID project = UUID.randomUUID();
+        UUID quiet = UUID.randomUUID();
+        UUID busy = UUID.randomUUID();
+        ObjectNode p = Fixtures.example("projects-service", "project-changed.v1.json");
+        try (Fixtures events = new Fixtures()) {
+            List<UUID> sent = new ArrayList<>();
+            sent.add(events.region("79", "预警省", "PROVINCE", 1));
+            sent.add(events.region("7901", "预警市", "CITY", 1));
+            sent.add(events.region("790101", "甲县", "COUNTY", 1));
+            sent.add(events.region("790102", "乙县", "COUNTY", 1));
+            sent.add(events.station(busy, "790101001", "TOWNSHIP_STATION", "OPERATING", true, 1));
+            sent.add(events.station(quiet, "790102001", "TOWNSHIP_STATION", "OPERATING", true, 1));
+            sent.add(events.send(events.record(UUID.randomUUID(), 1, "VISIT", "2024-09-15T02:00:00Z", 30, busy,
+                    "790101001", List.of(UUID.randomUUID()), List.of())));
+            p.put("id", project.toString()).put("purchaserRegionCode", "790101").put("version", 1);
+            p.set("stationIds", Fixtures.JSON.valueToTree(List.of(busy.toString())));
+            p.set("targets", Fixtures.JSON.valueToTree(List.of()));
+            sent.add(events.send(Topics.PROJECT, "urn:q", "org.socialwork.project.changed.v1", project.toString(), p));
+            Fixtures.awaitConsumed(dataSource, sent);
+        }
+        as("bureau-admin", "79").post("/api/v1/admin/warnings/evaluate").then().statusCode(403);
+        admin().queryParam("asOf", "2024-09-25").post("/api/v1/admin/warnings/evaluate").then().statusCode(200);
+
+        List<Map<String, Object>> county = as("bureau-viewer", "790101").queryParam("region", "790101")
+                .get("/api/v1/warnings").then().statusCode(200).extract().jsonPath().getList("$");
+        assertThat(county).extracting(w -> w.get("kind") + ":" + w.get("subjectId"))
+                .contains("UNDERSTAFFED:" + project).doesNotContain("STATION_INACTIVE:" + busy)
+                .noneMatch(k -> k.endsWith(quiet.toString()));
+        List<Map<String, Object>> neighbour = as("bureau-viewer", "79").queryParam("region", "790102")
+                .queryParam("kind", "STATION_INACTIVE").get("/api/v1/warnings").then().statusCode(200).extract()
+                .jsonPath().getList("$");
+        assertThat(neighbour).extracting(w -> w.get("subjectId")).containsExactly(quiet.toString());
+        String quietWarning = (String) neighbour.get(0).get("id");
+        as("bureau-viewer", "790101").get("/api/v1/warnings/" + quietWarning).then().statusCode(404);
+        as("bureau-viewer", "790101").queryParam("region", "790102").get("/api/v1/warnings").then().statusCode(404);
+        as("bureau-admin", "790101").header("If-Match", "\"1\"").post("/api/v1/warnings/" + quietWarning + "/acknowledge")
+                .then().statusCode(404);
+
+        String understaffed = county.stream().filter(w -> "UNDERSTAFFED".equals(w.get("kind"))).findFirst()
+                .map(w -> (String) w.get("id")).orElseThrow();
+        String path = "/api/v1/warnings/" + understaffed;
+        as("bureau-admin", "790101").post(path + "/acknowledge").then().statusCode(428);
+        as("bureau-viewer", "790101").header("If-Match", "\"1\"").post(path + "/acknowledge").then().statusCode(403);
+        as("bureau-admin", "790101").header("If-Match", "\"1\"").post(path + "/acknowledge").then().statusCode(200)
+                .header("ETag", "\"2\"");
+        as("bureau-admin", "790101").header("If-Match", "\"1\"").post(path + "/resolve").then().statusCode(412);
+
+        // The team reaches the required size: the next evaluation resolves the warning by itself.
+        try (Fixtures events = new Fixtures()) {
+            p.put("version", 2).set("team", Fixtures.JSON.valueToTree(List.of(
+                    Map.of("workerId", UUID.randomUUID().toString(), "role", "PROJECT_LEAD", "since", "2024-07-01"),
+                    Map.of("workerId", UUID.randomUUID().toString(), "role", "SOCIAL_WORKER", "since", "2024-07-01"),
+                    Map.of("workerId", UUID.randomUUID().toString(), "role", "SOCIAL_WORKER", "since", "2024-07-01"))));
+            Fixtures.awaitConsumed(dataSource, List.of(
+                    events.send(Topics.PROJECT, "urn:q", "org.socialwork.project.changed.v1", project.toString(), p)));
+        }
+        admin().queryParam("asOf", "2024-09-25").post("/api/v1/admin/warnings/evaluate").then().statusCode(200);
+        as("bureau-viewer", "790101").get(path).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("RESOLVED"));
+
+        List<ConsumerRecord<String, byte[]>> published = await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> TopicReader.read("reporting.warning.v1", r -> understaffed.equals(r.key()),
+                        Duration.ofSeconds(1)), r -> r.size() >= 3);
+        assertThat(published).extracting(r -> Fixtures.map(new String(r.value())).get("status"))
+                .containsExactly("OPEN", "ACKNOWLEDGED", "RESOLVED");
+    }
+}
