@@ -1,0 +1,5 @@
+package org.socialwork.personnel.assignment;
+
+public enum AssignmentStatus {
+    ACTIVE, ENDED
+}

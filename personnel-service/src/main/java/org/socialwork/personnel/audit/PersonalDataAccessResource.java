@@ -1,0 +1,109 @@
+package org.socialwork.personnel.audit;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.socialwork.personnel.worker.WorkerScope;
+import org.socialwork.platform.problem.Problems;
+import org.socialwork.platform.security.CallerScope;
+import org.socialwork.platform.security.Roles;
+import org.socialwork.platform.sql.NativeSql;
+import org.socialwork.platform.web.Cursor;
+import org.socialwork.platform.web.Page;
+import org.socialwork.platform.web.PageRequest;
+
+import io.quarkus.security.Authenticated;
+
+/** The audit log of unmasked personal-data reads, for the bureau that supervises the workers read. */
+@Path("/api/v1/personal-data-access")
+@Tag(name = "Personal-data audit", description = "Who read which worker's ID number and phone, when and why")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class PersonalDataAccessResource {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    CallerScope caller;
+
+    @Inject
+    WorkerScope scope;
+
+    @Context
+    UriInfo uriInfo;
+
+    @GET
+    @Transactional
+    @Operation(summary = "List unmasked reads", description = "Needs bureau-admin (reads of workers in its scope) or platform-admin. Newest first.")
+    public Page<PersonalDataAccessView> list(@QueryParam("worker") UUID worker, @QueryParam("actor") String actor,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        caller.requireAnyRole(Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN);
+        PageRequest page = PageRequest.of(limit, cursor, 2);
+        NativeSql sql = new NativeSql().append("""
+                select p.id, p.read_at, p.actor, p.actor_roles, p.actor_region, p.subject_id, p.fields, p.purpose
+                from personal_data_access p join worker w on w.id = p.subject_id
+                where p.subject_type = 'worker' and """);
+        scope.scope(sql);
+        if (worker != null) {
+            sql.append(" and p.subject_id = :worker", "worker", worker);
+        }
+        if (actor != null && !actor.isBlank()) {
+            sql.append(" and p.actor = :actor", "actor", actor.strip());
+        }
+        if (from != null) {
+            sql.append(" and p.read_at >= :from", "from", time(from, "from"));
+        }
+        if (to != null) {
+            sql.append(" and p.read_at < :to", "to", time(to, "to"));
+        }
+        if (page.cursor() != null) {
+            sql.append(" and (p.read_at, p.id) < (:cursorAt, :cursorId)")
+                    .bind("cursorAt", org.socialwork.platform.sql.Persistence.cursorTime(page.cursor()))
+                    .bind("cursorId", org.socialwork.platform.sql.Persistence.cursorId(page.cursor()));
+        }
+        sql.append(" order by p.read_at desc, p.id desc limit :limit", "limit", page.fetchSize());
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = sql.bindTo(em.createNativeQuery(sql.sql())).getResultList();
+        List<PersonalDataAccessView> views = rows.stream().map(r -> new PersonalDataAccessView((UUID) r[0],
+                toTime(r[1]), (String) r[2], (String) r[3], (String) r[4], (UUID) r[5], (String) r[6], (String) r[7]))
+                .toList();
+        return Page.of(views, page.limit(), v -> v, v -> Cursor.of(v.readAt().toString(), v.id().toString()), uriInfo);
+    }
+
+    private static OffsetDateTime toTime(Object value) {
+        if (value instanceof OffsetDateTime t) {
+            return t;
+        }
+        if (value instanceof Instant i) {
+            return i.atOffset(ZoneOffset.UTC);
+        }
+        return ((java.sql.Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
+    }
+
+    private static OffsetDateTime time(String text, String field) {
+        try {
+            return OffsetDateTime.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw Problems.invalidField(field, "worker.query.invalid", field, text);
+        }
+    }
+}

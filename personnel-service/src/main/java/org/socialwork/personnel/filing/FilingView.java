@@ -1,0 +1,11 @@
+package org.socialwork.personnel.filing;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A filing obligation; {@code daysAfterChange} is set once filed. */
+public record FilingView(UUID id, long version, UUID assignmentId, UUID workerId, String stationRegionCode,
+        UUID employerAgencyId, FilingKind kind, LocalDate changedOn, LocalDate dueOn, LocalDate filedOn,
+        Integer daysAfterChange, boolean late, FilingState state, OffsetDateTime updatedAt) {
+}

@@ -1,0 +1,33 @@
+package org.socialwork.personnel.training;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.security.Authenticated;
+
+@Path("/api/v1/workers/{id}/training-hours")
+@Tag(name = "Trainings", description = "Training courses, attendance and training hours")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class TrainingHoursResource {
+
+    @Inject
+    TrainingService service;
+
+    @GET
+    @Operation(summary = "Training hours of a worker in a year", description = "year defaults to the current year.")
+    public TrainingHours hours(@PathParam("id") UUID id, @QueryParam("year") Integer year) {
+        return service.hours(id, year == null ? LocalDate.now().getYear() : year);
+    }
+}

@@ -1,0 +1,19 @@
+package org.socialwork.personnel.training;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** A training with its attendance, as the API and the {@code personnel.training.v1} snapshot show it. */
+public record TrainingView(UUID id, long version, String title, TrainingType type, String provider,
+        String organizerRegionCode, BigDecimal hours, LocalDate startsOn, LocalDate endsOn, List<Attendance> attendance,
+        OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+
+    public static final String TOPIC = "personnel.training.v1";
+    public static final String TYPE = "org.socialwork.training.changed.v1";
+
+    public record Attendance(UUID workerId, BigDecimal hours, boolean completed) {
+    }
+}

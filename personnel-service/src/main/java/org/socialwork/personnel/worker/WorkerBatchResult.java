@@ -1,0 +1,20 @@
+package org.socialwork.personnel.worker;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.socialwork.platform.problem.Problem;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** The answer to a batch: one entry per item, in the order sent, and the counts. */
+public record WorkerBatchResult(int created, int updated, int unchanged, int rejected, List<ItemResult> items) {
+
+    public enum Outcome {
+        CREATED, UPDATED, UNCHANGED, REJECTED
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ItemResult(int index, String externalId, Outcome status, UUID workerId, Long version, Problem problem) {
+    }
+}

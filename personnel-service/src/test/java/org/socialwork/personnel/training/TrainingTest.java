@@ -1,0 +1,62 @@
+package org.socialwork.personnel.training;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.socialwork.personnel.PersonnelFixtures.HAINING;
+import static org.socialwork.personnel.PersonnelFixtures.agency;
+import static org.socialwork.personnel.PersonnelFixtures.as;
+import static org.socialwork.personnel.PersonnelFixtures.bureauToken;
+import static org.socialwork.personnel.PersonnelFixtures.etag;
+import static org.socialwork.personnel.PersonnelFixtures.worker;
+
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class TrainingTest {
+
+    @Inject
+    AgroalDataSource db;
+
+    static Map<String, Object> training(String title, String startsOn, String endsOn, double hours) {
+        return Map.of("title", title, "type", "PRE_JOB", "provider", "浙江省社会工作协会", "organizerRegionCode", HAINING,
+                "hours", hours, "startsOn", startsOn, "endsOn", endsOn);
+    }
+
+    @Test
+    void attendanceAddsUpToTrainingHoursPerWorkerAndYear() {
+        UUID agency = agency(db, HAINING, "ACTIVE", 1);
+        UUID worker = worker(agency, "STATION_FULL_TIME");
+        String bureau = bureauToken("bureau-admin", HAINING);
+        String first = as(bureau).body(training("岗前培训", "2024-03-04", "2024-03-05", 16.0)).post("/api/v1/trainings")
+                .then().statusCode(201).extract().path("id");
+        String second = as(bureau).body(training("督导培训", "2024-09-10", "2024-09-10", 6.0)).post("/api/v1/trainings")
+                .then().statusCode(201).extract().path("id");
+        String other = as(bureau).body(training("继续教育", "2023-09-10", "2023-09-10", 8.0)).post("/api/v1/trainings")
+                .then().statusCode(201).extract().path("id");
+        for (String training : new String[] {first, second, other}) {
+            double hours = training.equals(second) ? 4.5 : training.equals(first) ? 16 : 8;
+            as(bureau).header("If-Match", etag(bureau, "/api/v1/trainings/" + training))
+                    .body(Map.of("hours", hours, "completed", !training.equals(second)))
+                    .put("/api/v1/trainings/" + training + "/attendance/" + worker).then().statusCode(200);
+        }
+        as(bureau).get("/api/v1/trainings/" + first).then().body("attendance.size()", equalTo(1))
+                .body("attendance[0].workerId", equalTo(worker.toString()));
+        as(bureau).get("/api/v1/workers/" + worker + "/training-hours?year=2024").then().statusCode(200)
+                .body("hours", equalTo(20.5f)).body("trainings", equalTo(2)).body("completed", equalTo(1));
+        as(bureau).get("/api/v1/workers/" + worker + "/training-hours?year=2023").then().body("hours", equalTo(8.0f));
+
+        as(bureau).header("If-Match", etag(bureau, "/api/v1/trainings/" + first)).body(Map.of("hours", 17, "completed", true))
+                .put("/api/v1/trainings/" + first + "/attendance/" + worker).then().statusCode(400)
+                .body("code", equalTo("training.hours"));
+        as(bureau).body(training("倒序", "2024-03-05", "2024-03-04", 4)).post("/api/v1/trainings").then().statusCode(400);
+        as(bureauToken("bureau-admin", "330482")).body(training("越权", "2024-03-04", "2024-03-05", 4))
+                .post("/api/v1/trainings").then().statusCode(403);
+    }
+}
