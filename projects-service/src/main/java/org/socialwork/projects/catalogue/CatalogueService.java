@@ -42,6 +42,7 @@ public class CatalogueService {
         item.labelEn = request.labelEn().strip();
         item.createdAt = Persistence.now();
         items.persist(item);
+        cache = null;
         return ServiceItemView.of(item);
     }
 
@@ -56,8 +57,26 @@ public class CatalogueService {
         return categories;
     }
 
-    /** The whole catalogue as code → category (a few dozen rows, read per request that needs it). */
+    /**
+     * The whole catalogue as code → category. Every service record checks its items against it, so
+     * it is kept for a few seconds instead of read per request; an item added on another instance
+     * is known here at the latest {@link #CACHE_FOR} later (added here: at once).
+     */
     public Map<String, String> categories() {
-        return items.listAll().stream().collect(Collectors.toMap(i -> i.code, i -> i.category, (a, b) -> a, TreeMap::new));
+        Cached cached = cache;
+        if (cached != null && System.nanoTime() - cached.loadedAt < CACHE_FOR.toNanos()) {
+            return cached.categories;
+        }
+        Map<String, String> fresh = java.util.Collections.unmodifiableMap(items.listAll().stream()
+                .collect(Collectors.toMap(i -> i.code, i -> i.category, (a, b) -> a, TreeMap::new)));
+        cache = new Cached(fresh, System.nanoTime());
+        return fresh;
     }
+
+    static final java.time.Duration CACHE_FOR = java.time.Duration.ofSeconds(10);
+
+    private record Cached(Map<String, String> categories, long loadedAt) {
+    }
+
+    private volatile Cached cache;
 }

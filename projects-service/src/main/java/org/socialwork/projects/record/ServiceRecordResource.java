@@ -69,13 +69,10 @@ public class ServiceRecordResource {
     @APIResponse(responseCode = "409", description = "urn:socialwork:problem:period-locked: the reporting period is locked")
     public Response create(@HeaderParam(Idempotency.HEADER) String key, @NotNull @Valid ServiceRecordRequest request) {
         return idempotency.execute(key, caller.subject(), "POST /api/v1/service-records", request, () -> {
-            ServiceRecordService.Outcome outcome = service.record(List.of(request)).get(0);
-            if (outcome.refusal() != null) {
-                throw outcome.refusal();
-            }
-            ServiceRecordView view = service.get(outcome.id());
+            ServiceRecordService.Single single = service.recordOne(request);
+            ServiceRecordView view = single.view();
             URI location = URI.create("/api/v1/service-records/" + view.id());
-            return outcome.status() == BatchResult.Status.CREATED ? Preconditions.created(location, view, view.revision())
+            return single.status() == BatchResult.Status.CREATED ? Preconditions.created(location, view, view.revision())
                     : Preconditions.ok(view, view.revision());
         });
     }

@@ -155,6 +155,19 @@ public class ServiceRecordService {
         return Arrays.asList(outcomes);
     }
 
+    /** One record: stored (or found) and read back in the same transaction. */
+    public record Single(BatchResult.Status status, ServiceRecordView view) {
+    }
+
+    @Transactional
+    public Single recordOne(ServiceRecordRequest request) {
+        Outcome outcome = record(List.of(request)).get(0);
+        if (outcome.refusal() != null) {
+            throw outcome.refusal();
+        }
+        return new Single(outcome.status(), view(readable(outcome.id())));
+    }
+
     @Transactional
     public ServiceRecordView get(UUID id) {
         return view(readable(id));
