@@ -6,8 +6,8 @@
 #   2. single-record POST /api/v1/service-records (token, scope, replica checks, period locks,
 #      outbox row) vs a bare endpoint doing one INSERT of the same body (no auth, no checks, no
 #      event): throughput and latency percentiles with wrk.
-# Starts PostgreSQL, Kafka and projects-service in .run/bench (stop the local stack first: same
-# ports), prints a Markdown table for docs/benchmarks.md, and stops what it started.
+# Starts PostgreSQL, Kafka and projects-service in .run/bench-projects (ports 25432, 29092 and
+# 18083, so it runs beside the local stack), prints a Markdown table for docs/benchmarks.md, and stops what it started.
 #   deploy/bench/projects.sh
 # Needs: wrk, psql and python3 (Debian: apt-get install wrk postgresql-client python3), a JDK 17,
 # and the built jar of projects-service and platform/infra.
@@ -18,6 +18,8 @@ DURATION=${BENCH_DURATION:-30s}
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
 BATCHES=${BENCH_BATCHES:-40}
 STREAMS=${BENCH_SYNC_STREAMS:-4}
+# Its own port, so that the bench runs beside a local stack (which holds 8083).
+PORT=${BENCH_PORT:-18083}
 export SOCIALWORK_RUN_DIR="$REPO_ROOT/.run/bench-projects"
 export SOCIALWORK_KAFKA_PORT=${SOCIALWORK_KAFKA_PORT:-29092} SOCIALWORK_PG_PORT=${SOCIALWORK_PG_PORT:-25432}
 source deploy/local/lib.sh
@@ -45,18 +47,18 @@ set -a; source "$RUN_DIR/postgres/postgres.env"; set +a
 infra_cli kafka-start "$RUN_DIR/kafka" "$KAFKA_PORT" >/dev/null
 # Throwaway keys for this run's personal data (the bench creates one client).
 KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" JWT_ISSUER="https://sso.socialwork.local/realms/dev" \
-  JWT_PUBLIC_KEY_LOCATION="$REPO_ROOT/platform/infra/src/main/resources/dev-keys/publicKey.pem" QUARKUS_HTTP_HOST=127.0.0.1 \
+  JWT_PUBLIC_KEY_LOCATION="$REPO_ROOT/platform/infra/src/main/resources/dev-keys/publicKey.pem" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$PORT \
   SOCIALWORK_PERSONAL_DATA_ENCRYPTION_KEYS_BENCH=$(head -c 32 /dev/urandom | base64) \
   SOCIALWORK_PERSONAL_DATA_ACTIVE_KEY_ID=bench SOCIALWORK_PERSONAL_DATA_BLIND_INDEX_KEY=$(head -c 32 /dev/urandom | base64) \
   PROJECTS_BENCHMARK_BASELINE_ENABLED=true \
   nohup java -Xmx512m -XX:+UseSerialGC -jar "$JAR" > "$RUN_DIR/logs/projects-bench.log" 2>&1 &
 echo $! > "$RUN_DIR/projects-bench.pid"
-for _ in $(seq 1 240); do curl -fs http://127.0.0.1:8083/q/health/ready >/dev/null 2>&1 && break; sleep 0.5; done
-curl -fs http://127.0.0.1:8083/q/health/ready >/dev/null || die "projects-service is not ready; see $RUN_DIR/logs/projects-bench.log"
+for _ in $(seq 1 240); do curl -fs http://127.0.0.1:$PORT/q/health/ready >/dev/null 2>&1 && break; sleep 0.5; done
+curl -fs http://127.0.0.1:$PORT/q/health/ready >/dev/null || die "projects-service is not ready; see $RUN_DIR/logs/projects-bench.log"
 elapsed() { awk -v a="$(date +%s.%N)" -v b="$1" 'BEGIN { printf "%.2f", a - b }'; }
 pg_uri() { local url=${PROJECTS_DB_URL#jdbc:postgresql://}; echo "postgresql://$PROJECTS_DB_USER:$PROJECTS_DB_PASSWORD@$url"; }
 sql() { psql -qtA -v ON_ERROR_STOP=1 "$(pg_uri)" -c "$1"; }
-API=http://127.0.0.1:8083/api/v1
+API=http://127.0.0.1:$PORT/api/v1
 say "host: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; PostgreSQL: $SOCIALWORK_PG_DESCRIPTION"
 
 # The replicas a record needs (a region, a station, a worker assigned there). In the suite they
@@ -108,7 +110,7 @@ rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
 # 2. Single-record POST: real endpoint vs one bare INSERT, same body shape, fresh ids.
 wrk_run() { # name path token duration
   POST_PATH="$2" TOKEN="$3" STATION="$STATION" WORKER="$WORKER" CLIENT="$CLIENT" OCCURRED_AT="$OCCURRED" \
-    wrk -t2 -c"$CONNECTIONS" -d"$4" --latency -s deploy/bench/projects-post.lua http://127.0.0.1:8083 \
+    wrk -t2 -c"$CONNECTIONS" -d"$4" --latency -s deploy/bench/projects-post.lua http://127.0.0.1:$PORT \
     > "$RUN_DIR/logs/wrk-projects-$1.txt"
 }
 wrk_run warm-real /api/v1/service-records "$FIELD" 10s
