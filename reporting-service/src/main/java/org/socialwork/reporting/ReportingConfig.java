@@ -9,10 +9,13 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "reporting")
 public interface ReportingConfig {
 
+    /** Periodic reports and their filing deadlines. */
     Reports reports();
 
+    /** Rebuilds of the read models from the topics. */
     Rebuild rebuild();
 
+    /** Thresholds and schedule of the warning rules. */
     Warnings warnings();
 
     interface Warnings {
