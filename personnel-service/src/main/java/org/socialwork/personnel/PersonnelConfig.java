@@ -29,6 +29,13 @@ public interface PersonnelConfig {
     @WithDefault("P2Y")
     Period dishonestyListingDuration();
 
+    /**
+     * How often expired dishonesty listings are looked for, so that the worker's snapshot is
+     * published again with {@code dishonestyListed: false} on the day the listing lapses.
+     */
+    @WithDefault("1h")
+    String dishonestyExpiryCheck();
+
     PayScale payScale();
 
     /** The pay scale within which an employment's post and grade must lie. */

@@ -40,6 +40,10 @@ public class DishonestyListing {
     @Column(name = "delisted_by")
     public String delistedBy;
 
+    /** Set once the worker was re-announced after the listing lapsed (or when it was recorded already lapsed). */
+    @Column(name = "expiry_announced")
+    public boolean expiryAnnounced;
+
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
 }

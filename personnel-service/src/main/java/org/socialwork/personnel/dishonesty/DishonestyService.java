@@ -58,6 +58,7 @@ public class DishonestyService {
         l.listedOn = request.listedOn();
         l.expiresOn = request.listedOn().plus(config.dishonestyListingDuration());
         l.listedBy = caller.subject();
+        l.expiryAnnounced = !l.expiresOn.isAfter(LocalDate.now());
         l.createdAt = Persistence.now();
         listings.persist(l);
         listings.flush();
