@@ -103,12 +103,6 @@ for person in "张秀英:ELDERLY_ALONE:KEY:19420315" "李建国:DISABLED:HIGH_RI
   idn=$(id_number "${VILLAGE:0:6}${birth}01$n")
   body="{\"name\":\"$name\",\"idNumber\":\"$idn\",\"phone\":\"1370000000$n\",\"villageRegionCode\":\"$VILLAGE\",\"categories\":[\"$category\"],\"riskLevel\":\"$risk\",\"stationId\":\"$STATION\",\"responsibleWorkerId\":\"$WORKER\",\"assessment\":\"入户评估（演示）\",\"plan\":{\"goals\":[\"按月探访\",\"链接救助资源\"],\"serviceItems\":[\"ELDERLY_VISIT\"],\"reviewOn\":\"$YEAR-12-15\"}}"
   id=$(call POST /clients "$body" "" "demo-client-$idn" | first id)
-  if [ "$(last_status)" = 500 ]; then
-    # Without personal-data keys no client can be stored; the rest of the demo still loads.
-    say "Demo data: WARNING: projects-service has no personal-data keys (SOCIALWORK_PERSONAL_DATA_ENCRYPTION_KEYS_<id>, SOCIALWORK_PERSONAL_DATA_ACTIVE_KEY_ID, SOCIALWORK_PERSONAL_DATA_BLIND_INDEX_KEY): demo clients skipped."
-    CLIENTS=()
-    break
-  fi
   expect 201
   CLIENTS+=("$id")
 done

@@ -7,6 +7,7 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$REPO_ROOT"
 require_java
+command -v jq >/dev/null 2>&1 || die "jq is missing; the demo data scripts need it (Debian: apt-get install jq)."
 mkdir -p "$RUN_DIR/logs"
 
 needs_build() {
@@ -53,6 +54,18 @@ export JWT_ISSUER="https://sso.socialwork.local/realms/dev"
 export JWT_PUBLIC_KEY_LOCATION="$REPO_ROOT/platform/infra/src/main/resources/dev-keys/publicKey.pem"
 export QUARKUS_HTTP_HOST=127.0.0.1
 export STATIONS_REGION_IMPORT_SERVER_ROOT="$REPO_ROOT/deploy/local/demo-data"
+
+# Keys protecting ID numbers and phones: made once per stack and kept beside its data, because the
+# encrypted columns cannot be read with any other key (down.sh --purge deletes both together).
+KEYS_FILE="$RUN_DIR/personal-data-keys.env"
+if [ ! -f "$KEYS_FILE" ]; then
+  (umask 077
+   for svc in PERSONNEL PROJECTS; do
+     echo "${svc}_PD_KEY_K1=$(head -c 32 /dev/urandom | base64)"
+     echo "${svc}_PD_INDEX_KEY=$(head -c 32 /dev/urandom | base64)"
+   done > "$KEYS_FILE")
+fi
+set -a; source "$KEYS_FILE"; set +a
 
 for svc in "${SERVICES[@]}"; do
   if pid_alive "$RUN_DIR/$svc.pid"; then
