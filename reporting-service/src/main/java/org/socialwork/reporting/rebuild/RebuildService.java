@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -37,6 +38,7 @@ import org.socialwork.reporting.readmodel.Topics;
 import org.socialwork.reporting.support.Jdbc;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * Rebuilds the read models from the topics: a new generation is filled by replaying every
@@ -78,6 +80,23 @@ public class RebuildService {
         thread.setDaemon(true);
         return thread;
     });
+
+    /**
+     * A rebuild does not survive a restart: a generation still BUILDING at startup was abandoned
+     * with its process, so it is failed and emptied, and live events stop going to it.
+     */
+    void abandonInterrupted(@Observes StartupEvent event) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Integer building = jdbc.one("select gen from model_generation where state = 'BUILDING' for update",
+                    rs -> rs.getInt(1));
+            if (building != null) {
+                jdbc.update("update model_generation set state = 'FAILED', finished_at = now(), detail = ? where gen = ?",
+                        "interrupted by a restart", building);
+                drop(building);
+                LOG.warnf("rebuild of generation %d was interrupted by a restart; start it again", building);
+            }
+        });
+    }
 
     /** Opens a new generation and starts replaying into it. */
     public RebuildView start() {
