@@ -10,13 +10,21 @@ import java.util.List;
  */
 final class Csv {
 
-    private final StringBuilder text = new StringBuilder("\uFEFF");
+    static final String MEDIA_TYPE = "text/csv; charset=UTF-8";
 
-    Csv(List<String> header) {
-        row(header);
+    private Csv() {
     }
 
-    Csv row(List<?> cells) {
+    static byte[] write(Table table) {
+        StringBuilder text = new StringBuilder("\uFEFF");
+        row(text, table.header());
+        for (List<Object> cells : table.rows()) {
+            row(text, cells);
+        }
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void row(StringBuilder text, List<?> cells) {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
                 text.append(',');
@@ -24,11 +32,6 @@ final class Csv {
             text.append(cell(cells.get(i) == null ? "" : cells.get(i).toString()));
         }
         text.append("\r\n");
-        return this;
-    }
-
-    byte[] bytes() {
-        return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     static String cell(String value) {

@@ -1,7 +1,6 @@
 package org.socialwork.reporting.export;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.function.Supplier;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -28,13 +27,13 @@ import org.socialwork.reporting.warning.WarningView;
 import io.quarkus.security.Authenticated;
 
 /**
- * CSV downloads of the dashboard tables (one row per child region), rankings, warnings and
- * reports, with the same parameters, scope and checks as their JSON counterparts.
+ * CSV and XLSX downloads of the dashboard tables (one row per child region), rankings, warnings
+ * and reports, with the same parameters, scope and checks as their JSON counterparts. Each export
+ * builds one {@link Table}; the two formats only differ in the writer.
  */
 @Path("/api/v1/exports")
-@Tag(name = "Exports", description = "CSV (UTF-8 with BOM) of dashboard tables, rankings, warnings and reports")
+@Tag(name = "Exports", description = "CSV (UTF-8 with BOM) and XLSX of dashboard tables, rankings, warnings and reports")
 @Authenticated
-@Produces("text/csv")
 public class ExportResource {
 
     @Inject
@@ -51,98 +50,173 @@ public class ExportResource {
 
     @GET
     @Path("/network.csv")
+    @Produces(Csv.MEDIA_TYPE)
     @Operation(summary = "Coverage by child region")
-    public Response network(@QueryParam("region") String region, @QueryParam("year") Integer year) {
-        DashboardViews.Network n = dashboards.network(region, year);
-        Csv csv = new Csv(List.of("code", "name", "stations", "operatingStations", "townships", "townshipsCovered",
-                "townshipCoverage", "villages", "villagesCovered", "villageCoverage"));
-        for (DashboardViews.NetworkChild c : n.children()) {
-            DashboardViews.Coverage v = c.coverage();
-            csv.row(cells(c.code(), c.name(), c.stations(), c.operatingStations(), v.townships(), v.townshipsCovered(),
-                    v.townshipCoverage(), v.villages(), v.villagesCovered(), v.villageCoverage()));
-        }
-        return file(csv, "network-" + n.region().code());
+    public Response networkCsv(@QueryParam("region") String region, @QueryParam("year") Integer year) {
+        return csv(() -> network(region, year));
+    }
+
+    @GET
+    @Path("/network.xlsx")
+    @Produces(Xlsx.MEDIA_TYPE)
+    @Operation(summary = "Coverage by child region, as a spreadsheet")
+    public Response networkXlsx(@QueryParam("region") String region, @QueryParam("year") Integer year) {
+        return xlsx(() -> network(region, year));
     }
 
     @GET
     @Path("/service-output.csv")
+    @Produces(Csv.MEDIA_TYPE)
     @Operation(summary = "Service output by child region, with the region's total as the last row")
-    public Response serviceOutput(@QueryParam("region") String region, @QueryParam("period") String period,
+    public Response serviceOutputCsv(@QueryParam("region") String region, @QueryParam("period") String period,
             @QueryParam("from") String from, @QueryParam("to") String to) {
-        DashboardViews.ServiceOutput o = dashboards.serviceOutput(region, Period.parse(period, from, to));
-        Csv csv = new Csv(List.of("code", "name", "records", "visits", "caseSessions", "groupSessions",
-                "communityActivities", "consultations", "referrals", "resourceLinkages", "serviceHours", "participants",
-                "distinctClients"));
-        for (DashboardViews.OutputChild c : o.children()) {
-            csv.row(figures(c.code(), c.name(), c.figures()));
-        }
-        csv.row(figures(o.region().code(), o.region().name(), o.totals()));
-        return file(csv, "service-output-" + o.region().code() + "-" + o.period().start());
+        return csv(() -> serviceOutput(region, period, from, to));
+    }
+
+    @GET
+    @Path("/service-output.xlsx")
+    @Produces(Xlsx.MEDIA_TYPE)
+    @Operation(summary = "Service output by child region, with the region's total as the last row, as a spreadsheet")
+    public Response serviceOutputXlsx(@QueryParam("region") String region, @QueryParam("period") String period,
+            @QueryParam("from") String from, @QueryParam("to") String to) {
+        return xlsx(() -> serviceOutput(region, period, from, to));
     }
 
     @GET
     @Path("/rankings.csv")
+    @Produces(Csv.MEDIA_TYPE)
     @Operation(summary = "A ranking", description = "Parameters as GET /api/v1/rankings.")
-    public Response ranking(@QueryParam("region") String region, @QueryParam("period") String period,
+    public Response rankingCsv(@QueryParam("region") String region, @QueryParam("period") String period,
             @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("subjects") @DefaultValue("CHILD_REGIONS") String subjects,
             @QueryParam("measure") @DefaultValue("RECORDS") String measure,
             @QueryParam("normalise") @DefaultValue("NONE") String normalise) {
-        Ranking r = rankings.rank(region, Period.parse(period, from, to), subjects, measure, normalise);
-        Csv csv = new Csv(List.of("rank", "previousRank", "rankChange", "id", "name", "raw", "stations", "workers", "value"));
-        for (Ranking.Row row : r.rows()) {
-            csv.row(cells(row.rank(), row.previousRank(), row.rankChange(), row.id(), row.name(), row.raw(),
-                    row.stations(), row.workers(), row.value()));
-        }
-        return file(csv, "ranking-" + r.region().code() + "-" + measure);
+        return csv(() -> ranking(region, period, from, to, subjects, measure, normalise));
+    }
+
+    @GET
+    @Path("/rankings.xlsx")
+    @Produces(Xlsx.MEDIA_TYPE)
+    @Operation(summary = "A ranking, as a spreadsheet", description = "Parameters as GET /api/v1/rankings.")
+    public Response rankingXlsx(@QueryParam("region") String region, @QueryParam("period") String period,
+            @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("subjects") @DefaultValue("CHILD_REGIONS") String subjects,
+            @QueryParam("measure") @DefaultValue("RECORDS") String measure,
+            @QueryParam("normalise") @DefaultValue("NONE") String normalise) {
+        return xlsx(() -> ranking(region, period, from, to, subjects, measure, normalise));
     }
 
     @GET
     @Path("/warnings.csv")
-    @Operation(summary = "Warnings of a region subtree", description = "Parameters as GET /api/v1/warnings (limit ≤ 200).")
-    public Response warnings(@QueryParam("region") String region, @QueryParam("status") String status,
+    @Produces(Csv.MEDIA_TYPE)
+    @Operation(summary = "Warnings of a region subtree", description = "Filters as GET /api/v1/warnings; the newest limit (≤ 200).")
+    public Response warningsCsv(@QueryParam("region") String region, @QueryParam("status") String status,
             @QueryParam("kind") String kind, @QueryParam("limit") @DefaultValue("200") int limit) {
-        Csv csv = new Csv(List.of("id", "kind", "regionCode", "subjectType", "subjectId", "severity", "detail", "measured",
-                "threshold", "status", "raisedAt", "updatedAt"));
-        for (WarningView w : warnings.list(region, status, kind, limit)) {
-            csv.row(cells(w.id(), w.kind(), w.regionCode(), w.subjectType(), w.subjectId(), w.severity(), w.detail(),
-                    w.measured(), w.threshold(), w.status(), w.raisedAt(), w.updatedAt()));
-        }
-        return file(csv, "warnings");
+        return csv(() -> warnings(region, status, kind, limit));
+    }
+
+    @GET
+    @Path("/warnings.xlsx")
+    @Produces(Xlsx.MEDIA_TYPE)
+    @Operation(summary = "Warnings of a region subtree, as a spreadsheet", description = "Filters as GET /api/v1/warnings; the newest limit (≤ 200).")
+    public Response warningsXlsx(@QueryParam("region") String region, @QueryParam("status") String status,
+            @QueryParam("kind") String kind, @QueryParam("limit") @DefaultValue("200") int limit) {
+        return xlsx(() -> warnings(region, status, kind, limit));
     }
 
     @GET
     @Path("/reports.csv")
-    @Operation(summary = "Reports of a region subtree with their main figures")
-    public Response reports(@QueryParam("region") String region, @QueryParam("periodType") PeriodType type,
+    @Produces(Csv.MEDIA_TYPE)
+    @Operation(summary = "Reports of a region subtree with their main figures", description = "The newest limit (≤ 200).")
+    public Response reportsCsv(@QueryParam("region") String region, @QueryParam("periodType") PeriodType type,
             @QueryParam("status") ReportStatus status, @QueryParam("limit") @DefaultValue("200") int limit) {
-        Csv csv = new Csv(List.of("id", "regionCode", "periodType", "periodStart", "periodEnd", "status", "submittedAt",
-                "approvedAt", "records", "visits", "serviceHours", "townshipCoverage", "narrative"));
-        for (ReportView r : reports.list(region, type, status, limit)) {
-            csv.row(cells(r.id(), r.regionCode(), r.periodType(), r.periodStart(), r.periodEnd(), r.status(),
-                    r.submittedAt(), r.approvedAt(), r.figures().serviceOutput().records(),
-                    r.figures().serviceOutput().visits(), r.figures().serviceOutput().serviceHours(),
-                    r.figures().coverage().townshipCoverage(), r.narrative()));
-        }
-        return file(csv, "reports");
+        return csv(() -> reports(region, type, status, limit));
     }
 
-    private static List<Object> figures(String code, String name, DashboardViews.Figures f) {
-        return cells(code, name, f.records(), f.visits(), f.caseSessions(), f.groupSessions(), f.communityActivities(),
+    @GET
+    @Path("/reports.xlsx")
+    @Produces(Xlsx.MEDIA_TYPE)
+    @Operation(summary = "Reports of a region subtree with their main figures, as a spreadsheet", description = "The newest limit (≤ 200).")
+    public Response reportsXlsx(@QueryParam("region") String region, @QueryParam("periodType") PeriodType type,
+            @QueryParam("status") ReportStatus status, @QueryParam("limit") @DefaultValue("200") int limit) {
+        return xlsx(() -> reports(region, type, status, limit));
+    }
+
+    private Table network(String region, Integer year) {
+        DashboardViews.Network n = dashboards.network(region, year);
+        Table table = new Table("network-" + n.region().code(), "code", "name", "stations", "operatingStations",
+                "townships", "townshipsCovered", "townshipCoverage", "villages", "villagesCovered", "villageCoverage");
+        for (DashboardViews.NetworkChild c : n.children()) {
+            DashboardViews.Coverage v = c.coverage();
+            table.row(c.code(), c.name(), c.stations(), c.operatingStations(), v.townships(), v.townshipsCovered(),
+                    v.townshipCoverage(), v.villages(), v.villagesCovered(), v.villageCoverage());
+        }
+        return table;
+    }
+
+    private Table serviceOutput(String region, String period, String from, String to) {
+        DashboardViews.ServiceOutput o = dashboards.serviceOutput(region, Period.parse(period, from, to));
+        Table table = new Table("service-output-" + o.region().code() + "-" + o.period().start(), "code", "name",
+                "records", "visits", "caseSessions", "groupSessions", "communityActivities", "consultations", "referrals",
+                "resourceLinkages", "serviceHours", "participants", "distinctClients");
+        for (DashboardViews.OutputChild c : o.children()) {
+            figures(table, c.code(), c.name(), c.figures());
+        }
+        figures(table, o.region().code(), o.region().name(), o.totals());
+        return table;
+    }
+
+    private Table ranking(String region, String period, String from, String to, String subjects, String measure,
+            String normalise) {
+        Ranking r = rankings.rank(region, Period.parse(period, from, to), subjects, measure, normalise);
+        Table table = new Table("ranking-" + r.region().code() + "-" + measure, "rank", "previousRank", "rankChange",
+                "id", "name", "raw", "stations", "workers", "value");
+        for (Ranking.Row row : r.rows()) {
+            table.row(row.rank(), row.previousRank(), row.rankChange(), row.id(), row.name(), row.raw(), row.stations(),
+                    row.workers(), row.value());
+        }
+        return table;
+    }
+
+    private Table warnings(String region, String status, String kind, int limit) {
+        Table table = new Table("warnings", "id", "kind", "regionCode", "subjectType", "subjectId", "severity", "detail",
+                "measured", "threshold", "status", "raisedAt", "updatedAt");
+        for (WarningView w : warnings.newest(region, status, kind, limit)) {
+            table.row(w.id(), w.kind(), w.regionCode(), w.subjectType(), w.subjectId(), w.severity(), w.detail(),
+                    w.measured(), w.threshold(), w.status(), w.raisedAt(), w.updatedAt());
+        }
+        return table;
+    }
+
+    private Table reports(String region, PeriodType type, ReportStatus status, int limit) {
+        Table table = new Table("reports", "id", "regionCode", "periodType", "periodStart", "periodEnd", "status",
+                "submittedAt", "approvedAt", "records", "visits", "serviceHours", "townshipCoverage", "narrative");
+        for (ReportView r : reports.newest(region, type, status, limit)) {
+            table.row(r.id(), r.regionCode(), r.periodType(), r.periodStart(), r.periodEnd(), r.status(),
+                    r.submittedAt(), r.approvedAt(), r.figures().serviceOutput().records(),
+                    r.figures().serviceOutput().visits(), r.figures().serviceOutput().serviceHours(),
+                    r.figures().coverage().townshipCoverage(), r.narrative());
+        }
+        return table;
+    }
+
+    private static void figures(Table table, String code, String name, DashboardViews.Figures f) {
+        table.row(code, name, f.records(), f.visits(), f.caseSessions(), f.groupSessions(), f.communityActivities(),
                 f.consultations(), f.referrals(), f.resourceLinkages(), f.serviceHours(), f.participants(),
                 f.distinctClients());
     }
 
-    private static List<Object> cells(Object... values) {
-        List<Object> cells = new ArrayList<>();
-        for (Object value : values) {
-            cells.add(value);
-        }
-        return cells;
+    private static Response csv(Supplier<Table> export) {
+        Table table = export.get();
+        return file(Csv.write(table), Csv.MEDIA_TYPE, table.fileName() + ".csv");
     }
 
-    private static Response file(Csv csv, String name) {
-        return Response.ok(csv.bytes(), "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"").build();
+    private static Response xlsx(Supplier<Table> export) {
+        Table table = export.get();
+        return file(Xlsx.write(table), Xlsx.MEDIA_TYPE, table.fileName() + ".xlsx");
+    }
+
+    private static Response file(byte[] body, String mediaType, String name) {
+        return Response.ok(body, mediaType).header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
     }
 }

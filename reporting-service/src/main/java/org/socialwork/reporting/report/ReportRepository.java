@@ -1,13 +1,17 @@
 package org.socialwork.reporting.report;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import org.socialwork.platform.problem.ProblemType;
+import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.sql.NativeSql;
+import org.socialwork.platform.web.Cursor;
 import org.socialwork.reporting.dashboard.PeriodType;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -23,8 +27,11 @@ public class ReportRepository implements PanacheRepositoryBase<Report, UUID> {
         return find("regionCode = ?1 and periodType = ?2 and periodStart = ?3", regionCode, type, start).firstResult();
     }
 
-    /** Reports of the subtree of {@code region}, newest period first. */
-    public List<Report> inSubtree(String region, PeriodType type, ReportStatus status, int limit) {
+    /**
+     * Reports of the subtree of {@code region}, newest period first by (periodStart desc,
+     * regionCode, id), from after {@code after} when given.
+     */
+    public List<Report> inSubtree(String region, PeriodType type, ReportStatus status, Cursor after, int limit) {
         StringBuilder query = new StringBuilder("regionCode >= :from and regionCode < :to");
         java.util.Map<String, Object> params = new java.util.HashMap<>();
         params.put("from", region);
@@ -37,7 +44,22 @@ public class ReportRepository implements PanacheRepositoryBase<Report, UUID> {
             query.append(" and status = :status");
             params.put("status", status);
         }
-        return find(query + " order by periodStart desc, regionCode", params).page(0, limit).list();
+        if (after != null) {
+            query.append(" and (periodStart < :afterStart or (periodStart = :afterStart and (regionCode > :afterRegion"
+                    + " or (regionCode = :afterRegion and id > :afterId))))");
+            try {
+                params.put("afterStart", LocalDate.parse(after.key(0)));
+                params.put("afterRegion", after.key(1));
+                params.put("afterId", UUID.fromString(after.key(2)));
+            } catch (DateTimeParseException | IllegalArgumentException e) {
+                throw Problems.of(ProblemType.INVALID_CURSOR, "problem.invalid-cursor.detail");
+            }
+        }
+        return find(query + " order by periodStart desc, regionCode, id", params).page(0, limit).list();
+    }
+
+    static Cursor cursorOf(ReportView view) {
+        return Cursor.of(view.periodStart().toString(), view.regionCode(), view.id().toString());
     }
 
     public List<Report> forPeriod(String region, PeriodType type, LocalDate start) {

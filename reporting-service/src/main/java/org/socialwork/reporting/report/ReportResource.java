@@ -1,14 +1,12 @@
 package org.socialwork.reporting.report;
 
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -17,15 +15,19 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.idempotency.Idempotency;
 import org.socialwork.platform.security.CallerScope;
+import org.socialwork.platform.web.Page;
+import org.socialwork.platform.web.PageRequest;
 import org.socialwork.platform.web.Preconditions;
 import org.socialwork.reporting.dashboard.PeriodType;
 
@@ -47,6 +49,9 @@ public class ReportResource {
     @Inject
     CallerScope caller;
 
+    @Context
+    UriInfo uriInfo;
+
     @POST
     @Operation(summary = "Compile a county report", description = "bureau-admin covering the county; figures are compiled from the read models. Accepts Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Compiled as a draft")
@@ -60,10 +65,12 @@ public class ReportResource {
     }
 
     @GET
-    @Operation(summary = "Reports of a region subtree", description = "Newest period first, at most limit (≤ 200).")
-    public List<ReportView> list(@QueryParam("region") String region, @QueryParam("periodType") PeriodType type,
-            @QueryParam("status") ReportStatus status, @QueryParam("limit") @DefaultValue("50") int limit) {
-        return service.list(region, type, status, limit);
+    @Operation(summary = "Reports of a region subtree", description = "Keyset-paginated, newest period first (limit ≤ 200, default 50; follow `next`).")
+    @APIResponse(responseCode = "404", description = "No such region in your scope")
+    public Page<ReportView> list(@QueryParam("region") String region, @QueryParam("periodType") PeriodType type,
+            @QueryParam("status") ReportStatus status, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        return service.page(region, type, status, PageRequest.of(limit, cursor, 3), uriInfo);
     }
 
     @GET

@@ -12,12 +12,15 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.socialwork.platform.outbox.Outbox;
 import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.security.CallerScope;
 import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.sql.NativeSql;
+import org.socialwork.platform.web.Page;
+import org.socialwork.platform.web.PageRequest;
 import org.socialwork.platform.web.Preconditions;
 import org.socialwork.reporting.ReportingConfig;
 import org.socialwork.reporting.dashboard.DashboardService;
@@ -97,11 +100,20 @@ public class ReportService {
         return ReportView.of(readable(id));
     }
 
+    /** One keyset page of the reports of a region subtree, newest period first. */
     @Transactional
-    public List<ReportView> list(String region, PeriodType type, ReportStatus status, int limit) {
+    public Page<ReportView> page(String region, PeriodType type, ReportStatus status, PageRequest page, UriInfo uri) {
         RegionRef ref = scope.readable(generations.active(), region);
-        return reports.inSubtree(ref.code(), type, status, Math.max(1, Math.min(limit, 200))).stream()
+        List<ReportView> rows = reports.inSubtree(ref.code(), type, status, page.cursor(), page.fetchSize()).stream()
                 .map(ReportView::of).toList();
+        return Page.of(rows, page.limit(), v -> v, ReportRepository::cursorOf, uri);
+    }
+
+    /** The reports of the newest {@code limit} (at most 200) periods and regions, for exports. */
+    @Transactional
+    public List<ReportView> newest(String region, PeriodType type, ReportStatus status, int limit) {
+        return page(region, type, status, PageRequest.of(Math.max(1, Math.min(limit, PageRequest.MAX_LIMIT)), null, 3),
+                null).items();
     }
 
     @Transactional

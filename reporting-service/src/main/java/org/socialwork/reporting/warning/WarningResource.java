@@ -1,12 +1,10 @@
 package org.socialwork.reporting.warning;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -14,9 +12,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -24,6 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.idempotency.Idempotency;
 import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.security.CallerScope;
+import org.socialwork.platform.web.Page;
+import org.socialwork.platform.web.PageRequest;
 import org.socialwork.platform.web.Preconditions;
 import org.socialwork.reporting.readmodel.ReadModelWriter;
 
@@ -44,13 +46,16 @@ public class WarningResource {
     @Inject
     CallerScope caller;
 
+    @Context
+    UriInfo uriInfo;
+
     @GET
     @Path("/warnings")
-    @Operation(summary = "Warnings of a region subtree", description = "Newest first; filter by status (OPEN, ACKNOWLEDGED, RESOLVED) and kind; at most limit (≤ 200).")
+    @Operation(summary = "Warnings of a region subtree", description = "Keyset-paginated, newest first (limit ≤ 200, default 50; follow `next`); filter by status (OPEN, ACKNOWLEDGED, RESOLVED) and kind.")
     @APIResponse(responseCode = "404", description = "No such region in your scope")
-    public List<WarningView> list(@QueryParam("region") String region, @QueryParam("status") String status,
-            @QueryParam("kind") String kind, @QueryParam("limit") @DefaultValue("50") int limit) {
-        return service.list(region, status, kind, limit);
+    public Page<WarningView> list(@QueryParam("region") String region, @QueryParam("status") String status,
+            @QueryParam("kind") String kind, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        return service.page(region, status, kind, PageRequest.of(limit, cursor, 2), uriInfo);
     }
 
     @GET

@@ -10,11 +10,14 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.socialwork.platform.outbox.Outbox;
 import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.security.CallerScope;
 import org.socialwork.platform.security.Roles;
+import org.socialwork.platform.web.Page;
+import org.socialwork.platform.web.PageRequest;
 import org.socialwork.platform.web.Preconditions;
 import org.socialwork.reporting.dashboard.RegionScope;
 import org.socialwork.reporting.readmodel.Generations;
@@ -109,11 +112,20 @@ public class WarningService {
         return new Evaluation(raised, resolved, open.size() - resolved + raised);
     }
 
+    /** One keyset page of the warnings of a region subtree, newest first. */
     @Transactional
-    public List<WarningView> list(String region, String status, String kind, int limit) {
+    public Page<WarningView> page(String region, String status, String kind, PageRequest page, UriInfo uri) {
         String code = scope.readable(generations.active(), region).code();
-        return warnings.inSubtree(code, status, kind, Math.max(1, Math.min(limit, 200))).stream()
+        List<WarningView> rows = warnings.inSubtree(code, status, kind, page.cursor(), page.fetchSize()).stream()
                 .map(WarningView::of).toList();
+        return Page.of(rows, page.limit(), v -> v, WarningRepository::cursorOf, uri);
+    }
+
+    /** The newest {@code limit} (at most 200) warnings of a region subtree, for exports. */
+    @Transactional
+    public List<WarningView> newest(String region, String status, String kind, int limit) {
+        return page(region, status, kind, PageRequest.of(Math.max(1, Math.min(limit, PageRequest.MAX_LIMIT)), null, 2),
+                null).items();
     }
 
     @Transactional

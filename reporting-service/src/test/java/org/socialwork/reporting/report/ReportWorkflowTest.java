@@ -2,6 +2,7 @@ package org.socialwork.reporting.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.socialwork.reporting.readmodel.Fixtures.as;
 
@@ -148,7 +149,18 @@ class ReportWorkflowTest {
                 .queryParam("period", "2024-09").get("/api/v1/reports/timeliness").then().statusCode(200).extract();
         assertThat(september.<List<String>>path("counties.filing")).containsExactly("LATE", "MISSING", "MISSING");
         as("bureau-viewer", "780103").get(path).then().statusCode(404);
-        as("bureau-viewer", "78").queryParam("region", "78").get("/api/v1/reports").then().statusCode(200)
-                .body("size()", equalTo(2));
+        List<String> both = as("bureau-viewer", "78").queryParam("region", "78").get("/api/v1/reports").then()
+                .statusCode(200).body("items.size()", equalTo(2)).body("next", org.hamcrest.Matchers.nullValue())
+                .extract().path("items.id");
+        var first = as("bureau-viewer", "78").queryParam("region", "78").queryParam("limit", 1).get("/api/v1/reports")
+                .then().statusCode(200).body("items.size()", equalTo(1)).extract();
+        assertThat(first.<List<String>>path("items.id")).containsExactly(both.get(0));
+        String next = first.path("next");
+        assertThat(next).contains("cursor=").contains("limit=1").contains("region=78");
+        as("bureau-viewer", "78").get(next).then().statusCode(200).body("items.id", contains(both.get(1)))
+                .body("next", org.hamcrest.Matchers.nullValue());
+        as("bureau-viewer", "780103").get(next).then().statusCode(404);
+        as("bureau-viewer", "78").queryParam("region", "78").queryParam("cursor", "bm9wZQ").get("/api/v1/reports").then()
+                .statusCode(400);
     }
 }

@@ -2,6 +2,8 @@ package org.socialwork.reporting.warning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.socialwork.reporting.readmodel.Fixtures.admin;
 import static org.socialwork.reporting.readmodel.Fixtures.as;
 
@@ -58,19 +60,21 @@ class WarningTest {
         admin().queryParam("asOf", "2024-09-25").post("/api/v1/admin/warnings/evaluate").then().statusCode(200);
 
         List<Map<String, Object>> county = as("bureau-viewer", "790101").queryParam("region", "790101")
-                .get("/api/v1/warnings").then().statusCode(200).extract().jsonPath().getList("$");
+                .get("/api/v1/warnings").then().statusCode(200).extract().jsonPath().getList("items");
         assertThat(county).extracting(w -> w.get("kind") + ":" + w.get("subjectId"))
                 .contains("UNDERSTAFFED:" + project).doesNotContain("STATION_INACTIVE:" + busy)
                 .noneMatch(k -> k.endsWith(quiet.toString()));
         List<Map<String, Object>> neighbour = as("bureau-viewer", "79").queryParam("region", "790102")
                 .queryParam("kind", "STATION_INACTIVE").get("/api/v1/warnings").then().statusCode(200).extract()
-                .jsonPath().getList("$");
+                .jsonPath().getList("items");
         assertThat(neighbour).extracting(w -> w.get("subjectId")).containsExactly(quiet.toString());
         String quietWarning = (String) neighbour.get(0).get("id");
         as("bureau-viewer", "790101").get("/api/v1/warnings/" + quietWarning).then().statusCode(404);
         as("bureau-viewer", "790101").queryParam("region", "790102").get("/api/v1/warnings").then().statusCode(404);
         as("bureau-admin", "790101").header("If-Match", "\"1\"").post("/api/v1/warnings/" + quietWarning + "/acknowledge")
                 .then().statusCode(404);
+
+        assertWalksInPagesOfOne("79");
 
         String understaffed = county.stream().filter(w -> "UNDERSTAFFED".equals(w.get("kind"))).findFirst()
                 .map(w -> (String) w.get("id")).orElseThrow();
@@ -100,5 +104,31 @@ class WarningTest {
                         Duration.ofSeconds(1)), r -> r.size() >= 3);
         assertThat(published).extracting(r -> Fixtures.map(new String(r.value())).get("status"))
                 .containsExactly("OPEN", "ACKNOWLEDGED", "RESOLVED");
+    }
+
+    /** Following `next` with limit=1 visits the same warnings, in the same order, as one big page. */
+    private static void assertWalksInPagesOfOne(String region) {
+        List<String> all = as("bureau-viewer", region).queryParam("region", region).queryParam("limit", 200)
+                .get("/api/v1/warnings").then().statusCode(200).body("next", nullValue()).extract().path("items.id");
+        assertThat(all).hasSizeGreaterThanOrEqualTo(2);
+        var first = as("bureau-viewer", region).queryParam("region", region).queryParam("limit", 1)
+                .get("/api/v1/warnings").then().statusCode(200).body("items.size()", equalTo(1)).extract();
+        List<String> walked = new ArrayList<>(first.<List<String>>path("items.id"));
+        String next = first.path("next");
+        assertThat(next).contains("cursor=").contains("limit=1");
+        var second = as("bureau-viewer", region).get(next).then().statusCode(200).body("items.size()", equalTo(1))
+                .extract();
+        walked.addAll(second.<List<String>>path("items.id"));
+        next = second.path("next");
+        while (next != null) {
+            var page = as("bureau-viewer", region).get(next).then().statusCode(200).extract();
+            walked.addAll(page.<List<String>>path("items.id"));
+            next = page.path("next");
+        }
+        assertThat(walked).isEqualTo(all);
+        as("bureau-viewer", region).queryParam("region", region).queryParam("cursor", "not-a-cursor")
+                .get("/api/v1/warnings").then().statusCode(400);
+        as("bureau-viewer", region).queryParam("region", region).queryParam("limit", 201).get("/api/v1/warnings").then()
+                .statusCode(400);
     }
 }

@@ -23,22 +23,24 @@ import org.socialwork.reporting.readmodel.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Write-to-dashboard lag under a steady stream of service records on the real broker: for each
- * record, from just before it is published to the time its inbox row was written, in the
- * transaction that also updates the rollups (it commits a few milliseconds later; the dashboards
- * read the rollups directly). Prints p50/p99 for docs/benchmarks.md; the target is p99 ≤ 2 s.
+ * Benchmark, not a test (its name keeps it out of the normal test run; deploy/bench/reporting.sh
+ * runs it with {@code -Dtest=ServiceRecordLagBenchmark}): write-to-dashboard lag under a steady
+ * stream of service records on the real broker. For each record, from just before it is published
+ * to the time its inbox row was written, in the transaction that also updates the rollups (it
+ * commits a few milliseconds later; the dashboards read the rollups directly). Prints p50/p95/p99;
+ * asserts only that every record arrived. Rate and count: {@code -Dbench.rate}, {@code -Dbench.records}.
  */
 @QuarkusTest
-class ServiceRecordLagTest {
+class ServiceRecordLagBenchmark {
 
-    private static final int RATE_PER_SECOND = 50;
-    private static final int RECORDS = 500;
+    private static final int RATE_PER_SECOND = Integer.getInteger("bench.rate", 50);
+    private static final int RECORDS = Integer.getInteger("bench.records", 500);
 
     @Inject
     DataSource dataSource;
 
     @Test
-    void recordsReachTheRollupsWithinTwoSeconds() throws Exception {
+    void measureWriteToRollupLag() throws Exception {
         UUID station = UUID.randomUUID();
         Map<UUID, Instant> sentAt = new HashMap<>();
         try (Fixtures events = new Fixtures()) {
@@ -57,12 +59,15 @@ class ServiceRecordLagTest {
         }
         List<Long> lags = processedLags(sentAt);
         lags.sort(Long::compare);
-        long p50 = lags.get(lags.size() / 2);
-        long p99 = lags.get((int) Math.ceil(lags.size() * 0.99) - 1);
-        System.out.printf("[benchmark] write-to-rollup lag at %d records/s over %d records: p50 %d ms, p99 %d ms%n",
-                RATE_PER_SECOND, RECORDS, p50, p99);
         assertThat(lags).hasSize(RECORDS);
-        assertThat(p99).isLessThanOrEqualTo(2000);
+        System.out.printf("[benchmark] write-to-rollup lag at %d records/s over %d records: p50 %d ms, p95 %d ms,"
+                + " p99 %d ms, max %d ms%n", RATE_PER_SECOND, RECORDS, percentile(lags, 50), percentile(lags, 95),
+                percentile(lags, 99), lags.get(lags.size() - 1));
+    }
+
+    /** Nearest-rank percentile of sorted values. */
+    private static long percentile(List<Long> sorted, int p) {
+        return sorted.get((int) Math.ceil(sorted.size() * p / 100.0) - 1);
     }
 
     private List<Long> processedLags(Map<UUID, Instant> sentAt) throws Exception {
