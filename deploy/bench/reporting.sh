@@ -3,15 +3,35 @@
 # same run: the SQL the province service-output and network dashboards run (rollups and read
 # models) against a naive GROUP BY over the raw service records, with identical numbers asserted.
 #   deploy/bench/reporting.sh [RECORDS]       (default 10000000)
+#   deploy/bench/reporting.sh lag [RECORDS] [RATE]   (default 500 records at 50 per second)
 # Uses a scratch database on BENCH_PG_URL (default: the local test PostgreSQL), applies the
 # service's Flyway migrations with psql, loads the raw records set-based and builds the rollups
 # set-based with the same contribution rule as ReadModelWriter.contribute (one row per scope level
 # 2/4/6/9 and station x day|month x measure), then times both query sets with pgbench (p95 from
 # per-transaction logs). Prints a Markdown table for docs/benchmarks.md and drops the database.
-# Not measured here: HTTP overhead and the write-to-dashboard lag (needs the running stack).
-# Needs: psql and pgbench (Debian: apt-get install postgresql-client).
+# Not measured here: HTTP overhead.
+# The lag mode measures write-to-dashboard lag instead: ServiceRecordLagBenchmark (test classpath,
+# not part of the normal test run) starts the service on the test suite's real KRaft broker and
+# PostgreSQL, publishes RECORDS service-record events on projects.service-record.v1 at a steady RATE
+# and prints p50/p95/p99/max of publish-to-applied (the inbox row written in the transaction that
+# updates the rollups the dashboards read).
+# Needs: psql and pgbench (Debian: apt-get install postgresql-client); the lag mode needs the
+# Maven repository populated (it runs ./mvnw -o).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+if [ "${1:-}" = lag ]; then
+  records=${2:-500}
+  rate=${3:-50}
+  log=$(mktemp)
+  trap 'rm -f "$log"' EXIT
+  printf '[bench-reporting] %s cores; write-to-dashboard lag, %s records at %s/s\n' "$(nproc)" "$records" "$rate" >&2
+  ./mvnw -o -B -pl reporting-service test -Dtest=ServiceRecordLagBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dbench.records="$records" -Dbench.rate="$rate" > "$log" 2>&1 || { tail -50 "$log" >&2; exit 1; }
+  line=$(grep -o '\[benchmark\] write-to-rollup lag.*' "$log" | tail -1)
+  [ -n "$line" ] || { echo "no figures in the benchmark output" >&2; exit 1; }
+  echo "$line"
+  exit 0
+fi
 RECORDS=${1:-10000000}
 PG=${BENCH_PG_URL:-postgresql://postgres:postgres@127.0.0.1:5432}
 DB=sw_bench_reporting
