@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
+import org.socialwork.platform.problem.ProblemResponses;
 import org.socialwork.personnel.Refusals;
 import org.socialwork.platform.problem.Messages;
 import org.socialwork.platform.problem.Problem;
@@ -175,10 +176,6 @@ public class WorkerBatchService {
     }
 
     private static Problem problem(ProblemException e, Locale locale, String instance) {
-        String detail = Messages.get(locale, e.messageKey(), e.args());
-        List<Problem.FieldError> errors = e.errors().stream()
-                .map(f -> new Problem.FieldError(f.field(), f.message() == null ? detail : f.message())).toList();
-        return new Problem(e.type().uri(), Messages.get(locale, e.type().titleKey()), e.type().status(), detail, instance,
-                e.messageKey().startsWith("problem.") ? null : e.messageKey(), errors.isEmpty() ? null : errors);
+        return ProblemResponses.document(e, locale, instance);
     }
 }

@@ -14,7 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.socialwork.projects.common.PeriodLockedException;
+import org.socialwork.platform.problem.ProblemType;
+import org.socialwork.platform.problem.Problems;
 import org.socialwork.projects.common.SqlArrays;
 
 /**
@@ -60,13 +61,13 @@ public class PeriodLocks {
             this.exemptions = exemptions;
         }
 
-        /** Throws {@link PeriodLockedException} when a record at that station and time may not change. */
+        /** Throws a {@link ProblemType#PERIOD_LOCKED} problem when a record at that station and time may not change. */
         public void requireOpen(UUID recordId, UUID stationId, String stationRegion, OffsetDateTime occurredAt) {
             LocalDate day = occurredAt.atZoneSameInstant(CHINA).toLocalDate();
             for (Lock lock : locks) {
                 if (lock.covers(stationRegion, day)
                         && exemptions.stream().noneMatch(e -> e.covers(recordId, stationId, day))) {
-                    throw new PeriodLockedException(lock.regionCode(), lock.start(), lock.end());
+                    throw Problems.of(ProblemType.PERIOD_LOCKED, "record.period-locked", lock.regionCode(), lock.start(), lock.end());
                 }
             }
         }

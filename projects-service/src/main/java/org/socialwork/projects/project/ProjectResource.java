@@ -29,7 +29,7 @@ import org.socialwork.platform.security.CallerScope;
 import org.socialwork.platform.web.Page;
 import org.socialwork.platform.web.PageRequest;
 import org.socialwork.platform.web.Preconditions;
-import org.socialwork.projects.common.QueryParams;
+import org.socialwork.platform.web.QueryParams;
 
 import io.quarkus.security.Authenticated;
 

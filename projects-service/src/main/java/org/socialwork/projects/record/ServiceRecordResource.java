@@ -30,13 +30,12 @@ import org.socialwork.platform.idempotency.Idempotency;
 import org.socialwork.platform.problem.Messages;
 import org.socialwork.platform.problem.Problem;
 import org.socialwork.platform.problem.ProblemException;
+import org.socialwork.platform.problem.ProblemResponses;
 import org.socialwork.platform.security.CallerScope;
 import org.socialwork.platform.web.Page;
 import org.socialwork.platform.web.PageRequest;
 import org.socialwork.platform.web.Preconditions;
-import org.socialwork.projects.common.PeriodLockedException;
-import org.socialwork.projects.common.PeriodLockedMapper;
-import org.socialwork.projects.common.QueryParams;
+import org.socialwork.platform.web.QueryParams;
 
 import io.quarkus.security.Authenticated;
 
@@ -131,15 +130,7 @@ public class ServiceRecordResource {
         return Page.of(service.list(filter, page), page.limit(), service::view, ServiceRecordService::cursorOf, uriInfo);
     }
 
-    private static Problem problem(RuntimeException refusal, Locale locale) {
-        if (refusal instanceof PeriodLockedException locked) {
-            return PeriodLockedMapper.problem(locked, locale, null);
-        }
-        ProblemException e = (ProblemException) refusal;
-        String detail = Messages.get(locale, e.messageKey(), e.args());
-        List<Problem.FieldError> errors = e.errors().stream()
-                .map(f -> new Problem.FieldError(f.field(), f.message() == null ? detail : f.message())).toList();
-        return new Problem(e.type().uri(), Messages.get(locale, e.type().titleKey()), e.type().status(), detail, null,
-                e.messageKey().startsWith("problem.") ? null : e.messageKey(), errors.isEmpty() ? null : errors);
+    private static Problem problem(ProblemException refusal, Locale locale) {
+        return ProblemResponses.document(refusal, locale, null);
     }
 }

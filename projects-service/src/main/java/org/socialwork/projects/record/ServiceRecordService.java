@@ -30,7 +30,6 @@ import org.socialwork.platform.web.Preconditions;
 import org.socialwork.projects.ProjectsConfig;
 import org.socialwork.projects.catalogue.CatalogueService;
 import org.socialwork.projects.common.Json;
-import org.socialwork.projects.common.PeriodLockedException;
 import org.socialwork.projects.common.SqlArrays;
 import org.socialwork.projects.period.PeriodLocks;
 import org.socialwork.projects.replica.Replicas;
@@ -81,8 +80,8 @@ public class ServiceRecordService {
     @Inject
     EntityManager em;
 
-    /** What became of one record of a batch; {@code refusal} is a ProblemException or a PeriodLockedException. */
-    public record Outcome(UUID id, BatchResult.Status status, Integer revision, RuntimeException refusal) {
+    /** What became of one record of a batch; {@code refusal} says why it was refused. */
+    public record Outcome(UUID id, BatchResult.Status status, Integer revision, ProblemException refusal) {
     }
 
     /** Filters of the record list. */
@@ -139,7 +138,7 @@ public class ServiceRecordService {
             ServiceRecordRequest r = requests.get(i);
             try {
                 accepted.put(r.id(), check(r, context));
-            } catch (ProblemException | PeriodLockedException e) {
+            } catch (ProblemException e) {
                 outcomes[i] = new Outcome(r.id(), BatchResult.Status.REFUSED, null, e);
             }
         }

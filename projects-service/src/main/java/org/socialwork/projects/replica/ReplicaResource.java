@@ -19,7 +19,7 @@ import org.socialwork.platform.security.CallerScope;
 import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.sql.NativeSql;
 import org.socialwork.platform.web.PageRequest;
-import org.socialwork.projects.common.QueryParams;
+import org.socialwork.platform.web.QueryParams;
 
 import io.quarkus.security.Authenticated;
 

@@ -39,13 +39,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpHeaders headers, UriInfo uri) {
-        Locale locale = Messages.choose(headers.getAcceptableLanguages());
-        String detail = Messages.get(locale, e.messageKey(), e.args());
-        List<Problem.FieldError> errors = e.errors().stream()
-                .map(f -> new Problem.FieldError(f.field(), f.message() == null ? detail : f.message()))
-                .toList();
-        String code = e.messageKey().startsWith("problem.") ? null : e.messageKey();
-        return ProblemResponses.of(e.type(), locale, path(uri), code, detail, errors);
+        return ProblemResponses.of(e, Messages.choose(headers.getAcceptableLanguages()), path(uri));
     }
 
     @ServerExceptionMapper(priority = 1)

@@ -16,6 +16,8 @@ public enum ProblemType {
     NOT_ACCEPTABLE("not-acceptable", 406),
     CONFLICT("conflict", 409),
     IDEMPOTENCY_IN_PROGRESS("idempotency-in-progress", 409),
+    /** A change inside a reporting period that an approved report has locked. */
+    PERIOD_LOCKED("period-locked", 409),
     PRECONDITION_FAILED("precondition-failed", 412),
     PAYLOAD_TOO_LARGE("payload-too-large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415),

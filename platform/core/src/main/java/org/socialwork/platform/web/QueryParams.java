@@ -1,4 +1,4 @@
-package org.socialwork.stations.station;
+package org.socialwork.platform.web;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -19,7 +19,7 @@ public final class QueryParams {
         try {
             return Enum.valueOf(type, raw.strip());
         } catch (IllegalArgumentException e) {
-            throw Problems.invalidField(name, "station.query.invalid", name, raw);
+            throw Problems.invalidField(name, "query.invalid", name, raw);
         }
     }
 
@@ -30,7 +30,7 @@ public final class QueryParams {
         try {
             return UUID.fromString(raw.strip());
         } catch (IllegalArgumentException e) {
-            throw Problems.invalidField(name, "station.query.invalid", name, raw);
+            throw Problems.invalidField(name, "query.invalid", name, raw);
         }
     }
 
@@ -41,7 +41,7 @@ public final class QueryParams {
         try {
             return OffsetDateTime.parse(raw.strip());
         } catch (DateTimeParseException e) {
-            throw Problems.invalidField(name, "station.query.invalid", name, raw);
+            throw Problems.invalidField(name, "query.invalid", name, raw);
         }
     }
 
@@ -52,7 +52,7 @@ public final class QueryParams {
         return switch (raw.strip()) {
             case "true" -> Boolean.TRUE;
             case "false" -> Boolean.FALSE;
-            default -> throw Problems.invalidField(name, "station.query.invalid", name, raw);
+            default -> throw Problems.invalidField(name, "query.invalid", name, raw);
         };
     }
 
@@ -63,7 +63,7 @@ public final class QueryParams {
         }
         String code = raw.strip();
         if (!code.matches("\\d{2,12}")) {
-            throw Problems.invalidField(name, "station.query.invalid", name, raw);
+            throw Problems.invalidField(name, "query.invalid", name, raw);
         }
         return code;
     }
