@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Stops exactly what deploy/local/up.sh started (by its pid files); data stays in .run/local.
 #   deploy/local/down.sh          stop
-#   deploy/local/down.sh --purge  stop and delete the local data
+#   deploy/local/down.sh --purge  stop and delete the local data (and the database "socialwork" on your own PostgreSQL)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$REPO_ROOT"
@@ -24,8 +24,15 @@ done
 if [ -f "$RUN_DIR/kafka/broker.pid" ]; then
   infra_cli kafka-stop "$RUN_DIR/kafka" | sed 's/^/[socialwork] /'
 fi
+embedded=false
+pid_alive "$RUN_DIR/postgres.pid" && embedded=true
 stop_pid "embedded PostgreSQL" "$RUN_DIR/postgres.pid"
 if [ "${1:-}" = "--purge" ]; then
+  # On your own PostgreSQL the database lives outside .run/local; it goes too, or its encrypted
+  # columns would outlive the keys deleted with .run/local.
+  if [ "$embedded" = false ] && [ -f "$RUN_DIR/postgres/postgres.env" ]; then
+    infra_cli postgres-drop "$RUN_DIR/postgres" socialwork | sed 's/^/[socialwork] /'
+  fi
   rm -rf "$RUN_DIR"
   say "local data deleted"
 fi

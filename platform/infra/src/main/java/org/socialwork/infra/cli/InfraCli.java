@@ -26,6 +26,8 @@ import org.socialwork.infra.postgres.PostgresServer;
  * <pre>
  *   kafka-start DIR PORT      prepare (first time) and start a KRaft broker, wait until ready
  *   kafka-stop DIR            stop the broker started in DIR
+ *   postgres-drop DIR DB      drop database DB on the server "postgres" would pick (used by down.sh --purge
+ *                             when that server is not our embedded one, whose data directory is simply deleted)
  *   postgres DIR PORT DB SCHEMA...
  *                             find or start PostgreSQL, provision one schema and role per name,
  *                             write DIR/postgres.env; stays in the foreground while it serves an
@@ -58,6 +60,13 @@ public final class InfraCli {
             case "postgres" -> {
                 requireArgs(args, 5);
                 postgres(Path.of(args[1]), Integer.parseInt(args[2]), args[3], Arrays.asList(args).subList(4, args.length));
+            }
+            case "postgres-drop" -> {
+                requireArgs(args, 3);
+                PostgresServer server = PostgresServer.obtain(Path.of(args[1]).resolve("pgdata"), 0);
+                server.drop(args[2]);
+                server.close();
+                System.out.println("Database " + args[2] + " dropped on " + server.description());
             }
             case "token" -> System.out.println(token(Arrays.asList(args).subList(1, args.length)));
             default -> usage();
@@ -153,7 +162,7 @@ public final class InfraCli {
     }
 
     private static void usage() {
-        System.err.println("usage: InfraCli kafka-start DIR PORT | kafka-stop DIR | postgres DIR PORT DB SCHEMA... "
+        System.err.println("usage: InfraCli kafka-start DIR PORT | kafka-stop DIR | postgres DIR PORT DB SCHEMA... | postgres-drop DIR DB "
                 + "| token --role ROLE[,ROLE] [--region CODE] [--agency UUID] [--worker UUID] [--subject S] [--hours H]");
         System.exit(2);
     }

@@ -173,6 +173,16 @@ public final class PostgresServer implements AutoCloseable {
         return new ServiceDatabase(jdbcUrl(database), schema, role, password);
     }
 
+    /** Drops a database made by {@link #provision}, ending its sessions first. */
+    public void drop(String database) {
+        requireIdentifier(database);
+        try (Connection admin = adminConnection(); Statement st = admin.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot drop database " + database + " on " + description, e);
+        }
+    }
+
     private static boolean exists(Connection connection, String sql, String value) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             ps.setString(1, value);

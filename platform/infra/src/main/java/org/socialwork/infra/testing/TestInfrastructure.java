@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 
 import org.socialwork.infra.kafka.KafkaBroker;
@@ -20,6 +22,7 @@ public final class TestInfrastructure {
     static final String KAFKA_DIR_PROPERTY = "socialwork.test.kafka.dir";
 
     private static PostgresServer postgres;
+    private static final List<String> freshDatabases = new ArrayList<>();
     private static Path workRoot;
 
     private TestInfrastructure() {
@@ -59,8 +62,10 @@ public final class TestInfrastructure {
     }
 
     /** A fresh database name, so that each test JVM starts from empty tables. */
-    static String freshDatabaseName(String schema) {
-        return "sw_test_" + schema + "_" + UUID.randomUUID().toString().substring(0, 8);
+    static synchronized String freshDatabaseName(String schema) {
+        String name = "sw_test_" + schema + "_" + UUID.randomUUID().toString().substring(0, 8);
+        freshDatabases.add(name);
+        return name;
     }
 
     private static synchronized Path workRoot() {
@@ -82,6 +87,10 @@ public final class TestInfrastructure {
         }
         try {
             if (postgres != null) {
+                // On a shared server (not our embedded one) the test databases would pile up run after run.
+                for (String database : freshDatabases) {
+                    dropQuietly(database);
+                }
                 postgres.close();
             }
             try (var paths = Files.walk(workRoot)) {
@@ -89,6 +98,14 @@ public final class TestInfrastructure {
             }
         } catch (IOException e) {
             System.err.println("[socialwork] could not clean " + workRoot + ": " + e.getMessage());
+        }
+    }
+
+    private static void dropQuietly(String database) {
+        try {
+            postgres.drop(database);
+        } catch (IllegalStateException e) {
+            System.err.println("[socialwork] could not drop test database " + database + ": " + e.getMessage());
         }
     }
 }
