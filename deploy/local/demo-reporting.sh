@@ -73,3 +73,9 @@ state=$(call "$COUNTY" GET "$API/reports/$id" | field status)
 [ "$state" = SUBMITTED ] && step "$CITY" review '{"decision":"APPROVE","comment":"嘉兴市审核通过"}' && state=CITY_APPROVED
 [ "$state" = CITY_APPROVED ] && step "$PROVINCE" review '{"decision":"APPROVE","comment":"省厅审核通过"}' && state=APPROVED
 say "Demo reporting: Haining's $MONTH report $id is $state (period locked on reporting.period.v1)"
+
+# Warnings are evaluated every 15 minutes; evaluate them once now so the demo shows them at once.
+ADMIN=$(dev_token --role platform-admin --subject demo-loader)
+call "$ADMIN" POST "$API/admin/warnings/evaluate" >/dev/null
+[ "$(status)" = 200 ] || die "demo reporting: warning evaluation answered HTTP $(status): $(cat "$TMP/body")"
+say "Demo reporting: warnings evaluated: $(call "$PROVINCE" GET "$API/warnings?region=33&status=OPEN&limit=200" | grep -o '"kind":"[A-Z_]*"' | sort | uniq -c | tr -s ' \n' ' ')"
