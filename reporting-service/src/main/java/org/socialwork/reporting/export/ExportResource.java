@@ -1,17 +1,21 @@
 package org.socialwork.reporting.export;
 
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.socialwork.reporting.bulletin.BulletinService;
+import org.socialwork.reporting.bulletin.BulletinView;
 import org.socialwork.reporting.dashboard.DashboardService;
 import org.socialwork.reporting.dashboard.DashboardViews;
 import org.socialwork.reporting.dashboard.Period;
@@ -47,6 +51,9 @@ public class ExportResource {
 
     @Inject
     ReportService reports;
+
+    @Inject
+    BulletinService bulletins;
 
     @GET
     @Path("/network.csv")
@@ -140,6 +147,35 @@ public class ExportResource {
     public Response reportsXlsx(@QueryParam("region") String region, @QueryParam("periodType") PeriodType type,
             @QueryParam("status") ReportStatus status, @QueryParam("limit") @DefaultValue("200") int limit) {
         return xlsx(() -> reports(region, type, status, limit));
+    }
+
+    @GET
+    @Path("/bulletins/{id}.csv")
+    @Produces(Csv.MEDIA_TYPE)
+    @Operation(summary = "A monthly bulletin's rankings with the bureau's comment per child region")
+    public Response bulletinCsv(@PathParam("id") UUID id) {
+        return csv(() -> bulletin(id));
+    }
+
+    @GET
+    @Path("/bulletins/{id}.xlsx")
+    @Produces(Xlsx.MEDIA_TYPE)
+    @Operation(summary = "A monthly bulletin's rankings with the bureau's comment per child region, as a spreadsheet")
+    public Response bulletinXlsx(@PathParam("id") UUID id) {
+        return xlsx(() -> bulletin(id));
+    }
+
+    private Table bulletin(UUID id) {
+        BulletinView b = bulletins.get(id);
+        Table table = new Table("bulletin-" + b.regionCode() + "-" + b.month(), "measure", "normalise", "rank",
+                "previousRank", "rankChange", "code", "name", "raw", "stations", "workers", "value", "comment");
+        for (Ranking r : b.rankings()) {
+            for (Ranking.Row row : r.rows()) {
+                table.row(r.measure(), r.normalise(), row.rank(), row.previousRank(), row.rankChange(), row.id(),
+                        row.name(), row.raw(), row.stations(), row.workers(), row.value(), b.comments().get(row.id()));
+            }
+        }
+        return table;
     }
 
     private Table network(String region, Integer year) {
