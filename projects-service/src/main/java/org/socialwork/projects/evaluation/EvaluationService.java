@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -166,11 +167,7 @@ public class EvaluationService {
             if (a.scores() == null) {
                 throw Problems.rule("evaluation.scores.missing", a.kind());
             }
-            BigDecimal own = BigDecimal.ZERO;
-            for (TemplateIndicator i : indicators) {
-                own = own.add(i.weight().multiply(a.scores().get(i.code())));
-            }
-            score = score.add(own.multiply(a.weight()));
+            score = score.add(weightedSum(a, indicators).multiply(a.weight()));
         }
         e.score = score.divide(BigDecimal.valueOf(10_000), 2, RoundingMode.HALF_UP);
         e.grade = Grade.of(e.score);
@@ -270,6 +267,34 @@ public class EvaluationService {
     private List<TemplateDimension> dimensions(EvaluationTemplate t) {
         return json.read(t.dimensions, new TypeReference<List<TemplateDimension>>() {
         });
+    }
+
+    /**
+     * The SATISFACTION_RATE actual of a project: the score (0–100) its clients gave in the latest
+     * evaluation completed on or before {@code day} that had a CLIENT_SATISFACTION assessor.
+     */
+    public Optional<BigDecimal> clientSatisfaction(UUID projectId, LocalDate day) {
+        List<Evaluation> completed = evaluations.list(
+                "projectId = ?1 and status = ?2 and completedOn <= ?3 order by completedOn desc, updatedAt desc",
+                projectId, EvaluationStatus.COMPLETED, day);
+        for (Evaluation e : completed) {
+            for (Assessor a : assessors(e)) {
+                if (a.kind() == AssessorKind.CLIENT_SATISFACTION && a.scores() != null) {
+                    BigDecimal sum = weightedSum(a, indicators(templates.findById(e.templateId)));
+                    return Optional.of(sum.divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** One assessor's scores weighted by the template's indicator weights (which add up to 100): 0–10,000. */
+    private static BigDecimal weightedSum(Assessor a, List<TemplateIndicator> indicators) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (TemplateIndicator i : indicators) {
+            sum = sum.add(i.weight().multiply(a.scores().get(i.code())));
+        }
+        return sum;
     }
 
     private List<TemplateIndicator> indicators(EvaluationTemplate t) {

@@ -16,12 +16,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.socialwork.projects.common.SqlArrays;
+import org.socialwork.projects.evaluation.EvaluationService;
 import org.socialwork.projects.period.PeriodLocks;
 
 /**
  * Actuals of a project's indicators, computed from its service records, and progress against the
- * pace expected for the elapsed share of the service period. SATISFACTION_RATE has no source in
- * the records (it comes from surveys) and is reported as not measured (null).
+ * pace expected for the elapsed share of the service period. SATISFACTION_RATE is not in the
+ * records: it is the clients' score in the latest completed evaluation with a client-satisfaction
+ * assessor, and null (not measured) before there is one.
  */
 @ApplicationScoped
 public class ProgressService {
@@ -31,6 +33,9 @@ public class ProgressService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    EvaluationService evaluations;
 
     /** One indicator: target, actual, what the pace expects by now, and whether the project keeps up. */
     public record IndicatorProgress(Indicator indicator, BigDecimal target, BigDecimal actual, BigDecimal expected,
@@ -81,6 +86,7 @@ public class ProgressService {
         actuals.put(Indicator.COMMUNITY_ACTIVITIES, number(row[4]));
         actuals.put(Indicator.SERVED_PERSONS, number(row[5]).add(number(row[6])));
         actuals.put(Indicator.KEY_CLIENT_VISIT_RATE, keyClientVisitRate(p, to.minusDays(1)));
+        actuals.put(Indicator.SATISFACTION_RATE, evaluations.clientSatisfaction(p.id, to.minusDays(1)).orElse(null));
         return actuals;
     }
 

@@ -75,4 +75,37 @@ class EvaluationTest {
                 .post(path + "/rectifications/" + rectified + "/closure").then().statusCode(200)
                 .body("rectifications[0].closedOn", equalTo("2026-02-20"));
     }
+
+    @Test
+    void theSatisfactionRateOfAProjectIsItsClientsScoreInTheLatestCompletedEvaluation() {
+        Fixtures.World w = Fixtures.world(dataSource, 1);
+        Map<String, Object> body = Fixtures.projectBody(w);
+        body.put("targets", List.of(Map.of("indicator", "SATISFACTION_RATE", "target", 90)));
+        String project = Fixtures.createProject(body);
+        String progress = "/api/v1/projects/" + project + "/progress";
+        as(bureau(HAINING)).get(progress).then().statusCode(200)
+                .body("indicators.find { it.indicator == 'SATISFACTION_RATE' }.actual", org.hamcrest.Matchers.nullValue());
+
+        String template = as(bureau(HAINING)).body(Map.of("name", "满意度评估", "dimensions", List.of(
+                Map.of("name", "服务满意度", "indicators", List.of(Map.of("code", "C1", "name", "服务态度", "weight", 50),
+                        Map.of("code", "C2", "name", "服务效果", "weight", 50))))))
+                .post("/api/v1/evaluation-templates").then().statusCode(201).extract().path("id");
+        String id = as(bureau(HAINING)).body(Map.of("projectId", project, "templateId", template, "kind", "ANNUAL",
+                "assessors", List.of(Map.of("kind", "BUREAU", "subject", "bureau-admin-330481", "weight", 60),
+                        Map.of("kind", "CLIENT_SATISFACTION", "subject", "client-survey", "weight", 40))))
+                .post("/api/v1/evaluations").then().statusCode(201).extract().path("id");
+        String path = "/api/v1/evaluations/" + id;
+        as(bureau(HAINING)).header("If-Match", "\"0\"").body(Map.of("assessor", "BUREAU", "scores", Map.of("C1", 70, "C2", 80)))
+                .post(path + "/scores").then().statusCode(200);
+        as(bureau(HAINING)).header("If-Match", "\"1\"").body(Map.of("assessor", "CLIENT_SATISFACTION",
+                "scores", Map.of("C1", 96, "C2", 88))).post(path + "/scores").then().statusCode(200);
+        as(bureau(HAINING)).get(progress).then().statusCode(200)
+                .body("indicators.find { it.indicator == 'SATISFACTION_RATE' }.actual", org.hamcrest.Matchers.nullValue());
+        as(bureau(HAINING)).header("If-Match", "\"2\"").post(path + "/completion").then().statusCode(200);
+
+        // the clients' own score: 0.5 * 96 + 0.5 * 88 = 92, above the target of 90
+        as(bureau(HAINING)).get(progress).then().statusCode(200)
+                .body("indicators.find { it.indicator == 'SATISFACTION_RATE' }.actual", equalTo(92.0f))
+                .body("indicators.find { it.indicator == 'SATISFACTION_RATE' }.onPace", equalTo(true));
+    }
 }
