@@ -42,6 +42,17 @@ public interface ReportingConfig {
          */
         @WithDefault("0.8")
         double minTargetPace();
+
+        /**
+         * LATE_FILING: days after an assignment starts within which it must be filed with the
+         * bureau (备案); an active assignment still unfiled after them is warned.
+         */
+        @WithDefault("7")
+        int filingDays();
+
+        /** LATE_FILING: days during which an assignment filed after the deadline stays warned. */
+        @WithDefault("30")
+        int lateFilingShownDays();
     }
 
     interface Reports {

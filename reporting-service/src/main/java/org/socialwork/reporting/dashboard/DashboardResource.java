@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.reporting.dashboard.DashboardViews.ComplianceDashboard;
+import org.socialwork.reporting.dashboard.DashboardViews.CoverageDashboard;
 import org.socialwork.reporting.dashboard.DashboardViews.EvaluationsDashboard;
 import org.socialwork.reporting.dashboard.DashboardViews.Network;
 import org.socialwork.reporting.dashboard.DashboardViews.ProjectsDashboard;
@@ -34,7 +35,7 @@ public class DashboardResource {
 
     @GET
     @Path("/network")
-    @Operation(summary = "Network and coverage", description = "Stations by level and status, township and village-room coverage, progress against the yearly target, pilots and demonstration stations; current state.")
+    @Operation(summary = "Network and coverage", description = "Stations by level and status, pilots and demonstration stations (current state); township and village-room coverage and progress against the yearly target, as of the end of the year (today for the current year).")
     @APIResponse(responseCode = "200", description = "The dashboard")
     @APIResponse(responseCode = "404", description = "No such region in your scope")
     public Network network(@QueryParam("region") String region, @QueryParam("year") Integer year) {
@@ -42,8 +43,19 @@ public class DashboardResource {
     }
 
     @GET
+    @Path("/coverage")
+    @Operation(summary = "Coverage on a day", description = "Township and village-room coverage of the region and its children on the last day of the period (today when it has not ended; today without a period), with progress against that year's target.")
+    @APIResponse(responseCode = "200", description = "The dashboard")
+    @APIResponse(responseCode = "400", description = "Invalid period")
+    @APIResponse(responseCode = "404", description = "No such region in your scope")
+    public CoverageDashboard coverage(@QueryParam("region") String region, @QueryParam("period") String period,
+            @QueryParam("from") String from, @QueryParam("to") String to) {
+        return service.coverage(region, Period.parseOrToday(period, from, to));
+    }
+
+    @GET
     @Path("/service-output")
-    @Operation(summary = "Service output", description = "Visits, case sessions, group sessions, community activities, service hours, distinct clients (whole months only), by service-item category; totals, time series, children.")
+    @Operation(summary = "Service output", description = "Visits, case sessions, group sessions, community activities, service hours, distinct clients, by service-item category; totals, time series, children.")
     @APIResponse(responseCode = "200", description = "The dashboard")
     @APIResponse(responseCode = "400", description = "Invalid period")
     @APIResponse(responseCode = "404", description = "No such region in your scope")

@@ -5,11 +5,15 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,6 +25,8 @@ import org.socialwork.reporting.dashboard.DashboardViews.Compliance;
 import org.socialwork.reporting.dashboard.DashboardViews.ComplianceChild;
 import org.socialwork.reporting.dashboard.DashboardViews.ComplianceDashboard;
 import org.socialwork.reporting.dashboard.DashboardViews.Coverage;
+import org.socialwork.reporting.dashboard.DashboardViews.CoverageChild;
+import org.socialwork.reporting.dashboard.DashboardViews.CoverageDashboard;
 import org.socialwork.reporting.dashboard.DashboardViews.EvaluationChild;
 import org.socialwork.reporting.dashboard.DashboardViews.Evaluations;
 import org.socialwork.reporting.dashboard.DashboardViews.EvaluationsDashboard;
@@ -40,6 +46,7 @@ import org.socialwork.reporting.dashboard.DashboardViews.Workforce;
 import org.socialwork.reporting.dashboard.DashboardViews.WorkforceChild;
 import org.socialwork.reporting.dashboard.DashboardViews.WorkforceDashboard;
 import org.socialwork.reporting.readmodel.AppliedClock;
+import org.socialwork.reporting.readmodel.CoverageWriter;
 import org.socialwork.reporting.readmodel.Generations;
 import org.socialwork.reporting.readmodel.Inbound;
 import org.socialwork.reporting.readmodel.Measure;
@@ -49,12 +56,16 @@ import org.socialwork.reporting.support.Jdbc;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The dashboards. Service output reads the day and month rollups only (never raw records);
- * network, workforce, money and evaluations read the entity read models, which hold one row per
- * station, worker, project or evaluation.
+ * The dashboards. Service output reads the day and month rollups only (never raw records), and
+ * coverage the coverage rollups; the station counts of the network dashboard, workforce, money
+ * and evaluations read the entity read models, which hold one row per station, worker, project
+ * or evaluation.
  */
 @ApplicationScoped
 public class DashboardService {
+
+    /** Periods whose distinct clients are kept as counters (the grains of {@code ru_client_distinct}). */
+    private static final Set<PeriodType> COUNTED_GRAINS = EnumSet.of(PeriodType.MONTH, PeriodType.QUARTER, PeriodType.YEAR);
 
     @Inject
     Jdbc jdbc;
@@ -95,9 +106,9 @@ public class DashboardService {
         String code = region.code();
         int child = childLength(region);
         int group = child == 0 ? code.length() : child;
-        Map<String, long[]> cover = new TreeMap<>();
-        coverage(gen, code, group, "TOWNSHIP", "TOWNSHIP_STATION", cover, 0);
-        coverage(gen, code, group, "VILLAGE", "VILLAGE_ROOM", cover, 2);
+        LocalDate today = LocalDate.now(ReadModelWriter.CHINA);
+        LocalDate coverageOn = LocalDate.of(year, 12, 31).isAfter(today) ? today : LocalDate.of(year, 12, 31);
+        Map<String, long[]> cover = coverageOn(gen, code, group, coverageOn);
         List<StationCount> byLevel = jdbc.query("""
                 select level, status, count(*) from rm_station where gen = ? and region_code >= ? and region_code < ?
                 group by level, status order by level, status""",
@@ -112,13 +123,7 @@ public class DashboardService {
                 select count(*) filter (where pilot), count(*) filter (where demonstration) from rm_station
                 where gen = ? and region_code >= ? and region_code < ? and status <> 'CLOSED'""",
                 rs -> new long[] {rs.getLong(1), rs.getLong(2)}, gen, code, NativeSql.subtreeEnd(code));
-        long[] total = new long[4];
-        cover.values().forEach(v -> {
-            for (int i = 0; i < 4; i++) {
-                total[i] += v[i];
-            }
-        });
-        Coverage coverage = coverage(total);
+        long[] total = total(cover);
         Map<String, String> names = names(gen, new ArrayList<>(union(cover.keySet(), stations.keySet())), child);
         List<NetworkChild> children = new ArrayList<>();
         for (Map.Entry<String, String> name : names.entrySet()) {
@@ -126,28 +131,72 @@ public class DashboardService {
             children.add(new NetworkChild(name.getKey(), name.getValue(), s[0], s[1],
                     coverage(cover.getOrDefault(name.getKey(), new long[4]))));
         }
+        return new Network(region, clock.asOf(), byLevel, coverageOn, coverage(total), progress(code, year, total),
+                designations[0], designations[1], children);
+    }
+
+    @Transactional
+    public CoverageDashboard coverage(String regionCode, Period period) {
+        int gen = generations.active();
+        return coverageOf(gen, scope.readable(gen, regionCode), period);
+    }
+
+    /**
+     * Township and village-room coverage of a region and its children on the period's last day,
+     * from the coverage rollups: no station or region rows are read.
+     */
+    public CoverageDashboard coverageOf(int gen, RegionRef region, Period period) {
+        String code = region.code();
+        int child = childLength(region);
+        LocalDate on = period.endOrToday(LocalDate.now(ReadModelWriter.CHINA));
+        Map<String, long[]> cover = coverageOn(gen, code, child == 0 ? code.length() : child, on);
+        long[] total = total(cover);
+        List<CoverageChild> children = new ArrayList<>();
+        names(gen, new ArrayList<>(cover.keySet()), child).forEach((c, name) -> children.add(
+                new CoverageChild(c, name, coverage(cover.getOrDefault(c, new long[4])))));
+        return new CoverageDashboard(region, PeriodView.of(period), on, clock.asOf(), coverage(total),
+                progress(code, on.getYear(), total), children);
+    }
+
+    private TargetProgress progress(String code, int year, long[] total) {
+        Coverage coverage = coverage(total);
         Integer target = targets.percentFor(code, year);
-        TargetProgress progress = new TargetProgress(year, target,
-                target == null || target == 0 ? null
+        return new TargetProgress(year, target,
+                target == null || target == 0 || coverage.townshipCoverage() == null ? null
                         : coverage.townshipCoverage().multiply(BigDecimal.valueOf(100))
                                 .divide(BigDecimal.valueOf(target), 4, RoundingMode.HALF_UP),
                 target == null ? 0 : Math.max(0, (long) Math.ceil(total[0] * target / 100.0) - total[1]));
-        return new Network(region, clock.asOf(), byLevel, coverage, progress, designations[0], designations[1], children);
     }
 
-    private void coverage(int gen, String code, int child, String regionLevel, String stationLevel,
-            Map<String, long[]> into, int offset) {
+    /**
+     * Per scope of length {@code group} in the subtree of {@code code}: current townships, those
+     * covered on {@code day}, current villages, those covered on {@code day}.
+     */
+    private Map<String, long[]> coverageOn(int gen, String code, int group, LocalDate day) {
+        Map<String, long[]> cover = new TreeMap<>();
         jdbc.query("""
-                select left(r.code, ?), count(*), count(*) filter (where exists (select 1 from rm_station s
-                  where s.gen = r.gen and s.region_code = r.code and s.level = ? and s.status = 'OPERATING' and s.meets_standard))
-                from rm_region r where r.gen = ? and r.level = ? and not r.retired and r.code >= ? and r.code < ?
-                group by 1""",
-                rs -> {
-                    long[] row = into.computeIfAbsent(rs.getString(1), k -> new long[4]);
-                    row[offset] = rs.getLong(2);
-                    row[offset + 1] = rs.getLong(3);
-                    return row;
-                }, child, stationLevel, gen, regionLevel, code, NativeSql.subtreeEnd(code));
+                select scope, kind, units from ru_cover_units where gen = ? and level = ? and scope >= ? and scope < ?""",
+                rs -> cover.computeIfAbsent(rs.getString(1), k -> new long[4])[
+                        CoverageWriter.TOWNSHIP.equals(rs.getString(2)) ? 0 : 2] = rs.getLong(3),
+                gen, group, code, NativeSql.subtreeEnd(code));
+        jdbc.query("""
+                select scope, kind, sum(delta) from ru_cover_day where gen = ? and level = ? and scope >= ? and scope < ?
+                  and day <= ? group by scope, kind""",
+                rs -> cover.computeIfAbsent(rs.getString(1), k -> new long[4])[
+                        CoverageWriter.TOWNSHIP.equals(rs.getString(2)) ? 1 : 3] = rs.getLong(3),
+                gen, group, code, NativeSql.subtreeEnd(code), day);
+        cover.values().removeIf(v -> v[0] == 0 && v[1] == 0 && v[2] == 0 && v[3] == 0);
+        return cover;
+    }
+
+    private static long[] total(Map<String, long[]> byScope) {
+        long[] total = new long[4];
+        byScope.values().forEach(v -> {
+            for (int i = 0; i < 4; i++) {
+                total[i] += v[i];
+            }
+        });
+        return total;
     }
 
     private static Coverage coverage(long[] v) {
@@ -164,7 +213,7 @@ public class DashboardService {
     ServiceOutput serviceOutput(int gen, RegionRef region, Period period) {
         String code = region.code();
         Figures totals = figures(sum(gen, code.length(), code, null, period).getOrDefault(code, Map.of()),
-                distinctClients(gen, code, period));
+                distinctClients(gen, code, code.length(), period).getOrDefault(code, 0L));
         boolean monthly = period.wholeMonths() && period.days() > 31;
         List<SeriesPoint> series = new ArrayList<>();
         Map<LocalDate, Map<String, Long>> points = new TreeMap<>();
@@ -181,8 +230,9 @@ public class DashboardService {
         int child = childLength(region);
         if (child > 0) {
             Map<String, Map<String, Long>> byChild = sum(gen, child, code, NativeSql.subtreeEnd(code), period);
+            Map<String, Long> clients = distinctClients(gen, code, child, period);
             names(gen, new ArrayList<>(byChild.keySet()), child).forEach((c, name) -> children.add(
-                    new OutputChild(c, name, figures(byChild.get(c), null))));
+                    new OutputChild(c, name, figures(byChild.get(c), clients.getOrDefault(c, 0L)))));
         }
         return new ServiceOutput(region, PeriodView.of(period), clock.asOf(), totals, monthly ? "MONTH" : "DAY", series,
                 children);
@@ -193,28 +243,9 @@ public class DashboardService {
      * {@code to} is null) over a period: whole months from the month rollup, the rest from days.
      */
     public Map<String, Map<String, Long>> sum(int gen, int level, String from, String to, Period period) {
-        Map<String, Map<String, Long>> result = new TreeMap<>();
         String scopeFilter = to == null ? "scope = ?" : "scope >= ? and scope < ?";
-        Object[] scopeArgs = to == null ? new Object[] {from} : new Object[] {from, to};
-        LocalDate[] months = period.fullMonths();
-        List<LocalDate[]> dayRanges = new ArrayList<>();
-        if (months == null) {
-            dayRanges.add(new LocalDate[] {period.start(), period.end()});
-        } else {
-            if (period.start().isBefore(months[0])) {
-                dayRanges.add(new LocalDate[] {period.start(), months[0].minusDays(1)});
-            }
-            LocalDate afterMonths = months[1].plusMonths(1);
-            if (!period.end().isBefore(afterMonths)) {
-                dayRanges.add(new LocalDate[] {afterMonths, period.end()});
-            }
-            collect(result, "select scope, measure, sum(value) from ru_month where gen = ? and level = ? and " + scopeFilter
-                    + " and month between ? and ? group by scope, measure", gen, level, scopeArgs, months[0], months[1]);
-        }
-        for (LocalDate[] range : dayRanges) {
-            collect(result, "select scope, measure, sum(value) from ru_day where gen = ? and level = ? and " + scopeFilter
-                    + " and day between ? and ? group by scope, measure", gen, level, scopeArgs, range[0], range[1]);
-        }
+        Map<String, Map<String, Long>> result = sumWhere(gen, level, scopeFilter,
+                to == null ? new Object[] {from} : new Object[] {from, to}, period);
         // A corrected record leaves zeros behind where it used to count: such a scope has no output.
         result.values().removeIf(DashboardService::allZero);
         return result;
@@ -222,28 +253,24 @@ public class DashboardService {
 
     /** Like {@link #sum} for a set of scopes (e.g. station ids at level 0). */
     public Map<String, Map<String, Long>> sumScopes(int gen, int level, String[] scopes, Period period) {
-        Map<String, Map<String, Long>> result = new TreeMap<>();
         if (scopes.length == 0) {
-            return result;
+            return new TreeMap<>();
         }
-        LocalDate[] months = period.fullMonths();
-        List<LocalDate[]> dayRanges = new ArrayList<>();
-        if (months == null) {
-            dayRanges.add(new LocalDate[] {period.start(), period.end()});
-        } else {
-            if (period.start().isBefore(months[0])) {
-                dayRanges.add(new LocalDate[] {period.start(), months[0].minusDays(1)});
-            }
-            LocalDate afterMonths = months[1].plusMonths(1);
-            if (!period.end().isBefore(afterMonths)) {
-                dayRanges.add(new LocalDate[] {afterMonths, period.end()});
-            }
-            collect(result, "select scope, measure, sum(value) from ru_month where gen = ? and level = ? and scope = any(?)"
-                    + " and month between ? and ? group by scope, measure", gen, level, new Object[] {scopes}, months[0], months[1]);
+        return sumWhere(gen, level, "scope = any(?)", new Object[] {scopes}, period);
+    }
+
+    private Map<String, Map<String, Long>> sumWhere(int gen, int level, String scopeFilter, Object[] scopeArgs,
+            Period period) {
+        Map<String, Map<String, Long>> result = new TreeMap<>();
+        Period.Split split = period.split();
+        if (split.hasMonths()) {
+            collect(result, "select scope, measure, sum(value) from ru_month where gen = ? and level = ? and " + scopeFilter
+                    + " and month between ? and ? group by scope, measure", gen, level, scopeArgs, split.firstMonth(),
+                    split.lastMonth());
         }
-        for (LocalDate[] range : dayRanges) {
-            collect(result, "select scope, measure, sum(value) from ru_day where gen = ? and level = ? and scope = any(?)"
-                    + " and day between ? and ? group by scope, measure", gen, level, new Object[] {scopes}, range[0], range[1]);
+        for (LocalDate[] range : split.dayRanges()) {
+            collect(result, "select scope, measure, sum(value) from ru_day where gen = ? and level = ? and " + scopeFilter
+                    + " and day between ? and ? group by scope, measure", gen, level, scopeArgs, range[0], range[1]);
         }
         return result;
     }
@@ -258,15 +285,40 @@ public class DashboardService {
                 .merge(rs.getString(2), rs.getLong(3), Long::sum), args.toArray());
     }
 
-    /** Distinct clients served: only for whole months, since clients are rolled up per month. */
-    private Long distinctClients(int gen, String code, Period period) {
-        if (!period.wholeMonths() || code.length() > 9) {
-            return null;
+    /**
+     * Distinct clients served in the period in the subtree of {@code code}, per region code cut to
+     * {@code group} characters: whole months from the client-month rollup, the other days from the
+     * client-day rollup; a calendar month, quarter or year is one counter row per scope. A client
+     * served in two children counts once in each and once in the total.
+     */
+    private Map<String, Long> distinctClients(int gen, String code, int group, Period period) {
+        Map<String, Long> clients = new TreeMap<>();
+        if (COUNTED_GRAINS.contains(period.type())) {
+            jdbc.query("""
+                    select scope, clients from ru_client_distinct where gen = ? and level = ? and scope >= ? and scope < ?
+                      and grain = ? and start = ? and clients > 0""",
+                    rs -> clients.put(rs.getString(1), rs.getLong(2)), gen, group, code, NativeSql.subtreeEnd(code),
+                    period.type().name(), period.start());
+            return clients;
         }
-        return jdbc.one("""
-                select count(distinct client_id) from ru_client_month where gen = ? and scope >= ? and scope < ?
-                  and month between ? and ? and records > 0""",
-                rs -> rs.getLong(1), gen, code, NativeSql.subtreeEnd(code), period.start(), period.end());
+        Period.Split split = period.split();
+        List<String> parts = new ArrayList<>();
+        List<Object> args = new ArrayList<>(List.of(group));
+        if (split.hasMonths()) {
+            parts.add("""
+                    select scope, client_id from ru_client_month where gen = ? and scope >= ? and scope < ?
+                      and month between ? and ? and records > 0""");
+            args.addAll(List.of(gen, code, NativeSql.subtreeEnd(code), split.firstMonth(), split.lastMonth()));
+        }
+        for (LocalDate[] range : split.dayRanges()) {
+            parts.add("""
+                    select scope, client_id from ru_client_day where gen = ? and scope >= ? and scope < ?
+                      and day between ? and ? and records > 0""");
+            args.addAll(List.of(gen, code, NativeSql.subtreeEnd(code), range[0], range[1]));
+        }
+        jdbc.query("select left(scope, ?), count(distinct client_id) from (" + String.join(" union all ", parts)
+                + ") served group by 1", rs -> clients.put(rs.getString(1), rs.getLong(2)), args.toArray());
+        return clients;
     }
 
     private static boolean allZero(Map<String, Long> measures) {
@@ -365,7 +417,7 @@ public class DashboardService {
 
     /** Running totals of one region's workforce. */
     private static final class WorkforceAcc {
-        final java.util.Set<String> workers = new java.util.HashSet<>();
+        final Set<String> workers = new HashSet<>();
         final Map<String, Long> byCategory = new TreeMap<>();
         final Map<String, Long> byQualification = new TreeMap<>();
         long operatingStations;
@@ -374,7 +426,7 @@ public class DashboardService {
         long volunteers;
         BigDecimal volunteerHours = BigDecimal.ZERO;
         long dispatched;
-        final java.util.Set<String> receivingCounties = new java.util.HashSet<>();
+        final Set<String> receivingCounties = new HashSet<>();
         long localTrainees;
 
         Workforce view() {
@@ -558,8 +610,8 @@ public class DashboardService {
         return region.childLength();
     }
 
-    private static java.util.Set<String> union(java.util.Set<String> a, java.util.Set<String> b) {
-        java.util.Set<String> all = new java.util.TreeSet<>(a);
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new TreeSet<>(a);
         all.addAll(b);
         return all;
     }

@@ -31,8 +31,18 @@ public final class DashboardViews {
     public record NetworkChild(String code, String name, long stations, long operatingStations, Coverage coverage) {
     }
 
+    /** Stations as they are now; coverage as of {@code coverageOn}. */
     public record Network(RegionRef region, OffsetDateTime asOf, List<StationCount> stationsByLevelAndStatus,
-            Coverage coverage, TargetProgress target, long pilots, long demonstrations, List<NetworkChild> children) {
+            LocalDate coverageOn, Coverage coverage, TargetProgress target, long pilots, long demonstrations,
+            List<NetworkChild> children) {
+    }
+
+    public record CoverageChild(String code, String name, Coverage coverage) {
+    }
+
+    /** Coverage on the last day of the period (today when the period has not ended yet). */
+    public record CoverageDashboard(RegionRef region, PeriodView period, LocalDate coverageOn, OffsetDateTime asOf,
+            Coverage coverage, TargetProgress target, List<CoverageChild> children) {
     }
 
     public record Figures(long records, long visits, long caseSessions, long groupSessions, long communityActivities,

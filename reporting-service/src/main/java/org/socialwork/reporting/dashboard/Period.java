@@ -6,10 +6,13 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.socialwork.platform.problem.Problems;
+import org.socialwork.reporting.readmodel.ReadModelWriter;
 
 /**
  * A reporting period: a day ({@code 2024-09-03}), an ISO week ({@code 2024-W36}), a month
@@ -38,6 +41,15 @@ public record Period(PeriodType type, LocalDate start, LocalDate end) {
             throw Problems.invalidField("to", "reporting.period.range", MAX_DAYS);
         }
         return new Period(PeriodType.RANGE, start, end);
+    }
+
+    /** Like {@link #parse(String, String, String)}, but today when nothing is given. */
+    public static Period parseOrToday(String period, String from, String to) {
+        if ((period == null || period.isBlank()) && from == null && to == null) {
+            LocalDate today = LocalDate.now(ReadModelWriter.CHINA);
+            return new Period(PeriodType.DAY, today, today);
+        }
+        return parse(period, from, to);
     }
 
     static Period parse(String text) {
@@ -100,6 +112,38 @@ public record Period(PeriodType type, LocalDate start, LocalDate end) {
         LocalDate first = start.getDayOfMonth() == 1 ? start : start.withDayOfMonth(1).plusMonths(1);
         LocalDate last = end.equals(YearMonth.from(end).atEndOfMonth()) ? end.withDayOfMonth(1) : end.withDayOfMonth(1).minusMonths(1);
         return first.isAfter(last) ? null : new LocalDate[] {first, last};
+    }
+
+    /**
+     * The period cut into whole months (read from month rollups) and the days before and after
+     * them (read from day rollups).
+     */
+    public record Split(LocalDate firstMonth, LocalDate lastMonth, List<LocalDate[]> dayRanges) {
+        public boolean hasMonths() {
+            return firstMonth != null;
+        }
+    }
+
+    public Split split() {
+        LocalDate[] months = fullMonths();
+        List<LocalDate[]> dayRanges = new ArrayList<>();
+        if (months == null) {
+            dayRanges.add(new LocalDate[] {start, end});
+            return new Split(null, null, dayRanges);
+        }
+        if (start.isBefore(months[0])) {
+            dayRanges.add(new LocalDate[] {start, months[0].minusDays(1)});
+        }
+        LocalDate afterMonths = months[1].plusMonths(1);
+        if (!end.isBefore(afterMonths)) {
+            dayRanges.add(new LocalDate[] {afterMonths, end});
+        }
+        return new Split(months[0], months[1], dayRanges);
+    }
+
+    /** The last day of the period, or {@code today} when the period ends later. */
+    public LocalDate endOrToday(LocalDate today) {
+        return end.isAfter(today) ? today : end;
     }
 
     private static LocalDate date(String field, String text) {

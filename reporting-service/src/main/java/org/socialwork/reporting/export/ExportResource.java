@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.socialwork.platform.csv.CsvWriter;
+import org.socialwork.platform.csv.CsvWriter.NegativeNumbers;
 import org.socialwork.reporting.bulletin.BulletinService;
 import org.socialwork.reporting.bulletin.BulletinView;
 import org.socialwork.reporting.dashboard.DashboardService;
@@ -57,7 +59,7 @@ public class ExportResource {
 
     @GET
     @Path("/network.csv")
-    @Produces(Csv.MEDIA_TYPE)
+    @Produces(CsvWriter.MEDIA_TYPE)
     @Operation(summary = "Coverage by child region")
     public Response networkCsv(@QueryParam("region") String region, @QueryParam("year") Integer year) {
         return csv(() -> network(region, year));
@@ -72,8 +74,28 @@ public class ExportResource {
     }
 
     @GET
+    @Path("/coverage.csv")
+    @Produces(CsvWriter.MEDIA_TYPE)
+    @Operation(summary = "Coverage on a period's last day by child region, with the region's total as the last row",
+            description = "Parameters as GET /api/v1/dashboards/coverage.")
+    public Response coverageCsv(@QueryParam("region") String region, @QueryParam("period") String period,
+            @QueryParam("from") String from, @QueryParam("to") String to) {
+        return csv(() -> coverage(region, period, from, to));
+    }
+
+    @GET
+    @Path("/coverage.xlsx")
+    @Produces(Xlsx.MEDIA_TYPE)
+    @Operation(summary = "Coverage on a period's last day by child region, with the region's total as the last row, as a spreadsheet",
+            description = "Parameters as GET /api/v1/dashboards/coverage.")
+    public Response coverageXlsx(@QueryParam("region") String region, @QueryParam("period") String period,
+            @QueryParam("from") String from, @QueryParam("to") String to) {
+        return xlsx(() -> coverage(region, period, from, to));
+    }
+
+    @GET
     @Path("/service-output.csv")
-    @Produces(Csv.MEDIA_TYPE)
+    @Produces(CsvWriter.MEDIA_TYPE)
     @Operation(summary = "Service output by child region, with the region's total as the last row")
     public Response serviceOutputCsv(@QueryParam("region") String region, @QueryParam("period") String period,
             @QueryParam("from") String from, @QueryParam("to") String to) {
@@ -91,7 +113,7 @@ public class ExportResource {
 
     @GET
     @Path("/rankings.csv")
-    @Produces(Csv.MEDIA_TYPE)
+    @Produces(CsvWriter.MEDIA_TYPE)
     @Operation(summary = "A ranking", description = "Parameters as GET /api/v1/rankings.")
     public Response rankingCsv(@QueryParam("region") String region, @QueryParam("period") String period,
             @QueryParam("from") String from, @QueryParam("to") String to,
@@ -115,7 +137,7 @@ public class ExportResource {
 
     @GET
     @Path("/warnings.csv")
-    @Produces(Csv.MEDIA_TYPE)
+    @Produces(CsvWriter.MEDIA_TYPE)
     @Operation(summary = "Warnings of a region subtree", description = "Filters as GET /api/v1/warnings; the newest limit (≤ 200).")
     public Response warningsCsv(@QueryParam("region") String region, @QueryParam("status") String status,
             @QueryParam("kind") String kind, @QueryParam("limit") @DefaultValue("200") int limit) {
@@ -133,7 +155,7 @@ public class ExportResource {
 
     @GET
     @Path("/reports.csv")
-    @Produces(Csv.MEDIA_TYPE)
+    @Produces(CsvWriter.MEDIA_TYPE)
     @Operation(summary = "Reports of a region subtree with their main figures", description = "The newest limit (≤ 200).")
     public Response reportsCsv(@QueryParam("region") String region, @QueryParam("periodType") PeriodType type,
             @QueryParam("status") ReportStatus status, @QueryParam("limit") @DefaultValue("200") int limit) {
@@ -151,7 +173,7 @@ public class ExportResource {
 
     @GET
     @Path("/bulletins/{id}.csv")
-    @Produces(Csv.MEDIA_TYPE)
+    @Produces(CsvWriter.MEDIA_TYPE)
     @Operation(summary = "A monthly bulletin's rankings with the bureau's comment per child region")
     public Response bulletinCsv(@PathParam("id") UUID id) {
         return csv(() -> bulletin(id));
@@ -188,6 +210,22 @@ public class ExportResource {
                     v.townshipCoverage(), v.villages(), v.villagesCovered(), v.villageCoverage());
         }
         return table;
+    }
+
+    private Table coverage(String region, String period, String from, String to) {
+        DashboardViews.CoverageDashboard d = dashboards.coverage(region, Period.parseOrToday(period, from, to));
+        Table table = new Table("coverage-" + d.region().code() + "-" + d.coverageOn(), "code", "name", "townships",
+                "townshipsCovered", "townshipCoverage", "villages", "villagesCovered", "villageCoverage");
+        for (DashboardViews.CoverageChild c : d.children()) {
+            coverage(table, c.code(), c.name(), c.coverage());
+        }
+        coverage(table, d.region().code(), d.region().name(), d.coverage());
+        return table;
+    }
+
+    private static void coverage(Table table, String code, String name, DashboardViews.Coverage v) {
+        table.row(code, name, v.townships(), v.townshipsCovered(), v.townshipCoverage(), v.villages(),
+                v.villagesCovered(), v.villageCoverage());
     }
 
     private Table serviceOutput(String region, String period, String from, String to) {
@@ -244,7 +282,9 @@ public class ExportResource {
 
     private static Response csv(Supplier<Table> export) {
         Table table = export.get();
-        return file(Csv.write(table), Csv.MEDIA_TYPE, table.fileName() + ".csv");
+        // Negative figures (a fall in rank) must stay numbers that the spreadsheet can sort, as in the XLSX.
+        return file(CsvWriter.write(table.header(), table.rows(), NegativeNumbers.AS_NUMBERS), CsvWriter.MEDIA_TYPE,
+                table.fileName() + ".csv");
     }
 
     private static Response xlsx(Supplier<Table> export) {

@@ -130,8 +130,8 @@ public class RankingService {
             Set<String> ids) {
         Map<String, BigDecimal> values = new HashMap<>();
         if (COVERAGE.equals(measure)) {
-            // Coverage is a current state, not a flow: both periods rank on today's coverage.
-            dashboards.networkOf(gen, region, period.end().getYear()).children().forEach(c -> {
+            // Coverage is a state: a period ranks on its last day, the previous period on its own last day.
+            dashboards.coverageOf(gen, region, period).children().forEach(c -> {
                 if (c.coverage().townshipCoverage() != null) {
                     values.put(c.code(), c.coverage().townshipCoverage());
                 }

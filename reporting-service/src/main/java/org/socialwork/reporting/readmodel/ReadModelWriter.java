@@ -36,6 +36,12 @@ public class ReadModelWriter {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    CoverageWriter coverage;
+
+    @Inject
+    DistinctClientWriter distinctClients;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void write(int gen, Object payload) {
         if (payload instanceof Inbound.Region r) {
@@ -77,6 +83,7 @@ public class ReadModelWriter {
                   parent_code = excluded.parent_code, retired = excluded.retired, version = excluded.version
                 where rm_region.version < excluded.version""",
                 gen, r.code(), r.name(), r.level(), r.parentCode(), retired, r.version());
+        coverage.region(gen, r.code(), r.level());
     }
 
     private void station(int gen, Inbound.Station s) {
@@ -93,6 +100,9 @@ public class ReadModelWriter {
                 where rm_station.version < excluded.version""",
                 gen, s.id(), s.name(), s.level(), s.regionCode(), s.status(), s.meetsStandard(), s.builtAndOperating(),
                 s.agencyId(), pilot, demonstration, s.version());
+        LocalDate day = s.updatedAt() == null ? LocalDate.now(CHINA) : s.updatedAt().atZoneSameInstant(CHINA).toLocalDate();
+        coverage.station(gen, s.id(), s.version(), day,
+                CoverageWriter.Unit.of(s.level(), s.status(), s.meetsStandard(), s.regionCode()));
     }
 
     private void agency(int gen, Inbound.Agency a) {
@@ -120,14 +130,16 @@ public class ReadModelWriter {
     private void assignment(int gen, Inbound.Assignment a) {
         jdbc.update("""
                 insert into rm_assignment (gen, id, worker_id, station_id, station_region_code, category, role, full_time,
-                  valid_from, valid_to, status, filing_late, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  valid_from, valid_to, status, filing_late, filed_on, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (gen, id) do update set worker_id = excluded.worker_id, station_id = excluded.station_id,
                   station_region_code = excluded.station_region_code, category = excluded.category, role = excluded.role,
                   full_time = excluded.full_time, valid_from = excluded.valid_from, valid_to = excluded.valid_to,
-                  status = excluded.status, filing_late = excluded.filing_late, version = excluded.version
+                  status = excluded.status, filing_late = excluded.filing_late, filed_on = excluded.filed_on,
+                  version = excluded.version
                 where rm_assignment.version < excluded.version""",
                 gen, a.id(), a.workerId(), a.stationId(), a.stationRegionCode(), a.category(), a.role(), a.fullTime(),
-                a.from(), a.to(), a.status(), a.filing() != null && a.filing().late(), a.version());
+                a.from(), a.to(), a.status(), a.filing() != null && a.filing().late(),
+                a.filing() == null ? null : a.filing().filedOn(), a.version());
     }
 
     private void training(int gen, Inbound.Training t) {
@@ -313,19 +325,19 @@ public class ReadModelWriter {
                 on conflict (gen, level, scope, month, measure) do update set value = ru_month.value + excluded.value""",
                 gen, c.day().withDayOfMonth(1), l, s, m, v);
         if (c.clients().length > 0) {
+            distinctClients.contribute(gen, c.regionCode(), c.day().withDayOfMonth(1), c.clients(), sign);
             jdbc.update("""
                     insert into ru_client_month (gen, scope, month, client_id, visits, records)
                     select ?, ?, ?, t.c, ?, ? from unnest(?) as t(c)
                     on conflict (gen, scope, month, client_id) do update
                       set visits = ru_client_month.visits + excluded.visits, records = ru_client_month.records + excluded.records""",
-                    gen, clientScope(c.regionCode()), c.day().withDayOfMonth(1), "VISIT".equals(c.type()) ? sign : 0, sign,
-                    c.clients());
+                    gen, c.regionCode(), c.day().withDayOfMonth(1), "VISIT".equals(c.type()) ? sign : 0, sign, c.clients());
+            jdbc.update("""
+                    insert into ru_client_day (gen, scope, day, client_id, records)
+                    select ?, ?, ?, t.c, ? from unnest(?) as t(c)
+                    on conflict (gen, scope, day, client_id) do update set records = ru_client_day.records + excluded.records""",
+                    gen, c.regionCode(), c.day(), sign, c.clients());
         }
-    }
-
-    /** Clients are counted per township: the station's region cut to 9 digits (or whole, when shorter). */
-    public static String clientScope(String regionCode) {
-        return regionCode.length() > 9 ? regionCode.substring(0, 9) : regionCode;
     }
 
     private String json(Object value) {

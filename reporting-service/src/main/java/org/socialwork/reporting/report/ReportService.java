@@ -240,7 +240,8 @@ public class ReportService {
                 ? dashboards.complianceOf(gen, county, period).totals() : null;
         long operating = network.stationsByLevelAndStatus().stream().filter(s -> "OPERATING".equals(s.status()))
                 .mapToLong(DashboardViews.StationCount::count).sum();
-        return new ReportFigures(output.asOf(), output.totals(), network.coverage(), operating, compliance);
+        DashboardViews.Coverage coverage = dashboards.coverageOf(gen, county, period).coverage();
+        return new ReportFigures(output.asOf(), output.totals(), coverage, operating, compliance);
     }
 
     static Period reportPeriod(PeriodType type, String text) {

@@ -149,8 +149,35 @@ class WarningRules {
         }
     }
 
-    /** Counties without a submitted monthly report for last month once its due date has passed. */
+    /**
+     * LATE_FILING covers both filings a bureau waits for: station assignments not filed (备案) within
+     * the deadline, or filed after it lately, and county monthly reports not submitted on time.
+     */
     private void lateFiling(int gen, LocalDate today, List<Candidate> found) {
+        int filingDays = config.warnings().filingDays();
+        jdbc.query("""
+                select a.id::text, a.station_region_code, s.name, a.valid_from, a.filed_on from rm_assignment a
+                left join rm_station s on s.gen = a.gen and s.id = a.station_id
+                where a.gen = ? and ((a.status = 'ACTIVE' and a.filed_on is null and a.valid_from < ?)
+                  or (a.filing_late and a.filed_on >= ?))""",
+                rs -> {
+                    LocalDate from = rs.getObject(4, LocalDate.class);
+                    LocalDate filedOn = rs.getObject(5, LocalDate.class);
+                    long days = (filedOn == null ? today : filedOn).toEpochDay() - from.toEpochDay();
+                    String station = rs.getString(3) == null ? "" : rs.getString(3);
+                    found.add(new Candidate("LATE_FILING", rs.getString(2), "ASSIGNMENT", rs.getString(1),
+                            filedOn == null ? "MEDIUM" : "LOW",
+                            filedOn == null
+                                    ? station + "社工派驻（" + from + " 起）已 " + days + " 天未备案，时限 " + filingDays + " 天"
+                                    : station + "社工派驻（" + from + " 起）于 " + filedOn + " 逾期备案（" + days + " 天）",
+                            BigDecimal.valueOf(days), BigDecimal.valueOf(filingDays)));
+                    return null;
+                }, gen, today.minusDays(filingDays), today.minusDays(config.warnings().lateFilingShownDays()));
+        reportsNotSubmitted(gen, today, found);
+    }
+
+    /** Counties without a submitted monthly report for last month once its due date has passed. */
+    private void reportsNotSubmitted(int gen, LocalDate today, List<Candidate> found) {
         YearMonth month = YearMonth.from(today).minusMonths(1);
         LocalDate due = month.atEndOfMonth().plusDays(config.reports().submissionGraceDays());
         if (!today.isAfter(due)) {

@@ -1,10 +1,12 @@
 package org.socialwork.reporting.warning;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -83,11 +85,15 @@ public class WarningService {
         List<Warning> open = warnings.unresolved();
         for (Warning w : open) {
             String key = w.kind + "|" + w.subjectType + "|" + w.subjectId;
-            if (found.remove(key) == null) {
+            Candidate still = found.remove(key);
+            if (still == null) {
                 w.status = "RESOLVED";
                 w.updatedBy = "system";
                 change(w, now);
                 resolved++;
+            } else if (refreshed(w, still)) {
+                w.updatedBy = "system";
+                change(w, now);
             }
         }
         for (Candidate c : found.values()) {
@@ -154,6 +160,23 @@ public class WarningService {
         w.updatedBy = caller.subject();
         change(w, OffsetDateTime.now(ZoneOffset.UTC));
         return WarningView.of(w);
+    }
+
+    /** An open warning whose condition still holds takes the latest severity and figures. */
+    private static boolean refreshed(Warning w, Candidate c) {
+        if (Objects.equals(w.severity, c.severity()) && Objects.equals(w.detail, c.detail())
+                && sameNumber(w.measured, c.measured()) && sameNumber(w.threshold, c.threshold())) {
+            return false;
+        }
+        w.severity = c.severity();
+        w.detail = c.detail();
+        w.measured = c.measured();
+        w.threshold = c.threshold();
+        return true;
+    }
+
+    private static boolean sameNumber(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
     }
 
     private void change(Warning w, OffsetDateTime now) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -17,6 +18,8 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.socialwork.reporting.readmodel.Fixtures;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -99,6 +102,75 @@ class CoverageTest {
             assertThat(city.getList("children.code")).containsExactly("710101");
             assertThat(city.getString("children[0].coverage.townshipCoverage")).isEqualTo("0.25");
         }
+    }
+
+    private static JsonPath coverage(String region, String period) {
+        return as("bureau-viewer", "85").queryParam("region", region).queryParam("period", period)
+                .get("/api/v1/dashboards/coverage").then().statusCode(200).extract().jsonPath();
+    }
+
+    /**
+     * Coverage for a period is the state on its last day: each station's snapshot counts from its
+     * updatedAt day on. Four townships; A covers from March to July, B from May, C from January until
+     * its township is merged away (which removes the township from every day's figures).
+     */
+    @Test
+    void coverageOfAPeriodIsTheStateOnItsLastDay() {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        UUID c = UUID.randomUUID();
+        try (Fixtures events = new Fixtures()) {
+            List<UUID> sent = new ArrayList<>();
+            sent.add(events.region("85", "历史省", "PROVINCE", 1));
+            sent.add(events.region("8501", "历史市", "CITY", 1));
+            sent.add(events.region("850101", "历史县", "COUNTY", 1));
+            for (int i = 1; i <= 4; i++) {
+                sent.add(events.region("85010100" + i, "镇" + i, "TOWNSHIP", 1));
+            }
+            sent.add(events.region("850101001001", "村一", "VILLAGE", 1));
+            sent.add(events.region("850101001002", "村二", "VILLAGE", 1));
+            sent.add(events.station(a, "850101001", "TOWNSHIP_STATION", "OPERATING", true, 1, at("2024-03-10T02:00:00Z")));
+            sent.add(events.station(a, "850101001", "TOWNSHIP_STATION", "OPERATING", false, 2, at("2024-08-01T02:00:00Z")));
+            sent.add(events.station(b, "850101002", "TOWNSHIP_STATION", "OPERATING", true, 1, at("2024-05-01T02:00:00Z")));
+            sent.add(events.station(c, "850101003", "TOWNSHIP_STATION", "OPERATING", true, 1, at("2024-01-05T02:00:00Z")));
+            sent.add(events.station(UUID.randomUUID(), "850101001001", "VILLAGE_ROOM", "OPERATING", true, 1,
+                    at("2024-04-01T02:00:00Z")));
+            Fixtures.awaitConsumed(dataSource, sent);
+
+            assertThat(coverage("850101", "2023").getLong("coverage.townshipsCovered")).isZero();
+            assertThat(coverage("850101", "2024-02").getString("coverage.townshipCoverage")).isEqualTo("0.25");
+            JsonPath june = coverage("850101", "2024-06");
+            assertThat(june.getString("coverageOn")).isEqualTo("2024-06-30");
+            assertThat(june.getLong("coverage.townships")).isEqualTo(4);
+            assertThat(june.getLong("coverage.townshipsCovered")).isEqualTo(3);
+            assertThat(june.getString("coverage.villageCoverage")).isEqualTo("0.5");
+            assertThat(june.getDouble("children.find { it.code == '850101001' }.coverage.townshipCoverage")).isEqualTo(1.0);
+            assertThat(coverage("850101", "2024-03-09").getLong("coverage.townshipsCovered")).isEqualTo(1);
+            assertThat(coverage("850101", "2024-03-10").getLong("coverage.townshipsCovered")).isEqualTo(2);
+            JsonPath q3 = coverage("850101", "2024-Q3");
+            assertThat(q3.getLong("coverage.townshipsCovered")).isEqualTo(2);
+            assertThat(q3.getDouble("children.find { it.code == '850101001' }.coverage.townshipCoverage")).isZero();
+            assertThat(coverage("8501", "2024-Q3").getString("children[0].coverage.townshipCoverage")).isEqualTo("0.5");
+            assertThat(as("bureau-viewer", "85").queryParam("region", "850101").queryParam("year", 2024)
+                    .get("/api/v1/dashboards/network").then().statusCode(200).extract().jsonPath()
+                    .getLong("coverage.townshipsCovered")).isEqualTo(2);
+
+            // Redelivered and older snapshots change nothing; a merged township leaves every day's figures.
+            Fixtures.awaitConsumed(dataSource, List.of(
+                    events.station(a, "850101001", "TOWNSHIP_STATION", "OPERATING", true, 1, at("2024-03-10T02:00:00Z")),
+                    events.retiredRegion("850101003", "镇3", "TOWNSHIP", 2, "850101002")));
+            JsonPath merged = coverage("850101", "2024-06");
+            assertThat(merged.getLong("coverage.townships")).isEqualTo(3);
+            assertThat(merged.getLong("coverage.townshipsCovered")).isEqualTo(2);
+            assertThat(coverage("850101", "2024-02").getLong("coverage.townshipsCovered")).isZero();
+        }
+        as("bureau-viewer", "850101").queryParam("region", "8501").get("/api/v1/dashboards/coverage").then().statusCode(404);
+        as("bureau-viewer", "850101").queryParam("region", "850101").queryParam("period", "2024-13")
+                .get("/api/v1/dashboards/coverage").then().statusCode(400);
+    }
+
+    private static Consumer<ObjectNode> at(String updatedAt) {
+        return s -> s.put("updatedAt", updatedAt);
     }
 
     @Test

@@ -52,7 +52,9 @@ class ExportTest {
                     events.region("81", "导出省", "PROVINCE", 1),
                     events.region("8101", "=HYPERLINK(\"http://x\")", "CITY", 1),
                     events.region("810101", "导出县", "COUNTY", 1),
-                    events.station(station, "810101001", "TOWNSHIP_STATION", "OPERATING", true, 1),
+                    events.region("810101001", "导出镇", "TOWNSHIP", 1),
+                    events.station(station, "810101001", "TOWNSHIP_STATION", "OPERATING", true, 1,
+                            s -> s.put("updatedAt", "2024-10-15T02:00:00Z")),
                     events.send(events.record(UUID.randomUUID(), 1, "VISIT", "2024-09-03T02:00:00Z", 90, station,
                             "810101001", List.of(UUID.randomUUID()), List.of()))));
         }
@@ -65,23 +67,28 @@ class ExportTest {
         String text = new String(body, StandardCharsets.UTF_8).substring(1);
         List<String> lines = text.lines().toList();
         assertThat(lines.get(0)).startsWith("code,name,records,visits");
-        assertThat(lines.get(1)).as("distinct clients are counted for the region, not per child")
-                .isEqualTo("8101,\"'=HYPERLINK(\"\"http://x\"\")\",1,1,0,0,0,0,0,0,1.5,1,");
+        assertThat(lines.get(1)).isEqualTo("8101,\"'=HYPERLINK(\"\"http://x\"\")\",1,1,0,0,0,0,0,0,1.5,1,1");
         assertThat(lines.get(2)).startsWith("81,导出省,1,1,");
 
-        Sheet output = sameAsCsv("dashboard", "81", "service-output", Map.of("period", "2024-09"), 3);
+        Sheet output = sameAsCsv("dashboard", "81", "service-output", Map.of("period", "2024-09"), 3).sheet();
         Cell name = output.getRow(1).getCell(1);
         assertThat(name.getCellType()).isEqualTo(CellType.STRING);
         assertThat(name.getStringCellValue()).isEqualTo("=HYPERLINK(\"http://x\")");
         assertThat(output.getRow(1).getCell(10).getNumericCellValue()).isEqualTo(1.5);
-        assertThat(output.getRow(1).getCell(12)).as("no distinct clients per child: an empty cell").isNull();
+        assertThat(output.getRow(1).getCell(12).getNumericCellValue()).as("distinct clients of the child").isEqualTo(1.0);
         assertThat(output.getRow(2).getCell(2).getCellType()).isEqualTo(CellType.NUMERIC);
 
         sameAsCsv("dashboard", "81", "network", Map.of(), 2);
+        List<List<String>> coverageNow = sameAsCsv("dashboard", "81", "coverage", Map.of(), 3).csv();
+        assertThat(coverageNow.get(1).subList(2, 4)).as("the station covers its township since October 2024").containsExactly("1", "1");
+        assertThat(coverageNow.get(2).subList(0, 4)).containsExactly("81", "导出省", "1", "1");
+        List<List<String>> coverageThen = sameAsCsv("dashboard", "81", "coverage", Map.of("period", "2024-09"), 3).csv();
+        assertThat(coverageThen.get(2).subList(2, 4)).as("its snapshot is dated after September 2024")
+                .containsExactly("1", "0");
         sameAsCsv("dashboard", "81", "rankings", Map.of("period", "2024-09"), 2);
         sameAsCsv("bureau-viewer", "81", "warnings", Map.of(), 1);
         sameAsCsv("bureau-viewer", "81", "reports", Map.of(), 1);
-        for (String export : List.of("network", "service-output", "rankings", "warnings", "reports")) {
+        for (String export : List.of("network", "coverage", "service-output", "rankings", "warnings", "reports")) {
             for (String format : List.of("csv", "xlsx")) {
                 as("bureau-viewer", "810101").queryParam("region", "8101").queryParam("period", "2024-09")
                         .get("/api/v1/exports/" + export + "." + format).then().statusCode(404);
@@ -91,9 +98,12 @@ class ExportTest {
 
     /**
      * Fetches an export as CSV and as XLSX and asserts that both hold the same header and values,
-     * that numbers are numeric cells and that no cell is a formula; returns the sheet.
+     * that numbers are numeric cells and that no cell is a formula; returns both.
      */
-    private static Sheet sameAsCsv(String role, String region, String export, Map<String, String> params, int lines)
+    private record Exported(List<List<String>> csv, Sheet sheet) {
+    }
+
+    private static Exported sameAsCsv(String role, String region, String export, Map<String, String> params, int lines)
             throws Exception {
         List<List<String>> csv = parseCsv(new String(as(role, region).queryParam("region", region).queryParams(params)
                 .get("/api/v1/exports/" + export + ".csv").then().statusCode(200).extract().asByteArray(),
@@ -116,7 +126,7 @@ class ExportTest {
                             r > 0 && !TEXT_COLUMNS.contains(csv.get(0).get(c)));
                 }
             }
-            return sheet;
+            return new Exported(csv, sheet);
         }
     }
 

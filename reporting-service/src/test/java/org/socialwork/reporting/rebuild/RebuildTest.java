@@ -33,7 +33,8 @@ class RebuildTest {
             "service-output?region=75&period=2024-09", "service-output?region=75&period=2024",
             "service-output?region=7501&from=2024-09-02&to=2024-10-03", "service-output?region=750101001&period=2024-W36",
             "workforce?region=75&period=2024", "projects?region=75", "visit-compliance?region=75&period=2024-Q3",
-            "evaluations?region=75&period=2025");
+            "evaluations?region=75&period=2025", "coverage?region=75&period=2024-06", "coverage?region=750101&period=2024",
+            "service-output?region=750101001&from=2024-09-30&to=2024-10-02");
 
     @Inject
     DataSource dataSource;
@@ -58,8 +59,10 @@ class RebuildTest {
             sent.add(events.region("750101002", "二镇", "TOWNSHIP", 1));
             sent.add(events.region("750101001001", "一村", "VILLAGE", 1));
             UUID station = UUID.randomUUID();
-            sent.add(events.station(station, "750101001", "TOWNSHIP_STATION", "OPERATING", false, 1));
-            sent.add(events.station(station, "750101001", "TOWNSHIP_STATION", "OPERATING", true, 2));
+            sent.add(events.station(station, "750101001", "TOWNSHIP_STATION", "OPERATING", false, 1,
+                    s -> s.put("updatedAt", "2024-03-01T02:00:00Z")));
+            sent.add(events.station(station, "750101001", "TOWNSHIP_STATION", "OPERATING", true, 2,
+                    s -> s.put("updatedAt", "2024-07-01T02:00:00Z")));
             UUID worker = UUID.randomUUID();
             ObjectNode w = Fixtures.example("personnel-service", "worker-changed.v1.json");
             w.put("id", worker.toString()).put("qualificationLevel", "ASSISTANT");
@@ -102,6 +105,8 @@ class RebuildTest {
         Map<String, String> live = figures();
         assertThat(live.get("service-output?region=75&period=2024")).contains("\"records\":6");
         assertThat(live.get("network?region=750101")).contains("\"townshipsCovered\":1");
+        assertThat(live.get("coverage?region=75&period=2024-06")).contains("\"townshipsCovered\":0");
+        assertThat(live.get("coverage?region=750101&period=2024")).contains("\"townshipsCovered\":1");
 
         as("bureau-admin", "75").post("/api/v1/admin/rebuild").then().statusCode(403);
         int before = admin().get("/api/v1/admin/rebuild").then().statusCode(200).extract().path("generation");

@@ -106,6 +106,69 @@ class WarningTest {
                 .containsExactly("OPEN", "ACKNOWLEDGED", "RESOLVED");
     }
 
+    /**
+     * LATE_FILING for station assignments: an active one unfiled past the deadline (MEDIUM), one
+     * filed late recently (LOW); one filed in time and one still inside the deadline are not warned.
+     */
+    @Test
+    void assignmentsNotFiledInTimeAreLateFilings() {
+        UUID station = UUID.randomUUID();
+        UUID unfiled = UUID.randomUUID();
+        UUID filedLate = UUID.randomUUID();
+        UUID filedInTime = UUID.randomUUID();
+        UUID recent = UUID.randomUUID();
+        try (Fixtures events = new Fixtures()) {
+            List<UUID> sent = new ArrayList<>();
+            sent.add(events.region("86", "备案省", "PROVINCE", 1));
+            sent.add(events.region("8601", "备案市", "CITY", 1));
+            sent.add(events.region("860101", "备案县", "COUNTY", 1));
+            sent.add(events.station(station, "860101001", "TOWNSHIP_STATION", "OPERATING", true, 1));
+            sent.add(assignment(events, unfiled, station, "2024-09-01", null));
+            sent.add(assignment(events, filedLate, station, "2024-09-01", Map.of("filedOn", "2024-09-20",
+                    "daysAfterChange", 19, "late", true)));
+            sent.add(assignment(events, filedInTime, station, "2024-09-01", Map.of("filedOn", "2024-09-03",
+                    "daysAfterChange", 2, "late", false)));
+            sent.add(assignment(events, recent, station, "2024-09-22", null));
+            Fixtures.awaitConsumed(dataSource, sent);
+        }
+        admin().queryParam("asOf", "2024-09-25").post("/api/v1/admin/warnings/evaluate").then().statusCode(200);
+        List<Map<String, Object>> warnings = as("bureau-viewer", "860101").queryParam("region", "860101")
+                .queryParam("kind", "LATE_FILING").get("/api/v1/warnings").then().statusCode(200).extract().jsonPath()
+                .getList("items");
+        assertThat(warnings).filteredOn(w -> "ASSIGNMENT".equals(w.get("subjectType")))
+                .extracting(w -> w.get("subjectId") + ":" + w.get("severity"))
+                .containsExactlyInAnyOrder(unfiled + ":MEDIUM", filedLate + ":LOW");
+        as("bureau-viewer", "79").queryParam("region", "860101").queryParam("kind", "LATE_FILING")
+                .get("/api/v1/warnings").then().statusCode(404);
+
+        // The unfiled assignment is filed: the next evaluation resolves its warning.
+        try (Fixtures events = new Fixtures()) {
+            ObjectNode a = assignmentPayload(unfiled, station, "2024-09-01", Map.of("filedOn", "2024-09-26",
+                    "daysAfterChange", 25, "late", true)).put("version", 3);
+            Fixtures.awaitConsumed(dataSource, List.of(events.send(Topics.ASSIGNMENT, "urn:p",
+                    "org.socialwork.assignment.changed.v1", unfiled.toString(), a)));
+        }
+        admin().queryParam("asOf", "2024-09-26").post("/api/v1/admin/warnings/evaluate").then().statusCode(200);
+        List<Map<String, Object>> after = as("bureau-viewer", "860101").queryParam("region", "860101")
+                .queryParam("kind", "LATE_FILING").get("/api/v1/warnings").then().statusCode(200).extract().jsonPath()
+                .getList("items");
+        assertThat(after).filteredOn(w -> unfiled.toString().equals(w.get("subjectId")))
+                .extracting(w -> w.get("severity") + ":" + w.get("status")).containsExactly("LOW:OPEN");
+    }
+
+    private static UUID assignment(Fixtures events, UUID id, UUID station, String from, Map<String, Object> filing) {
+        return events.send(Topics.ASSIGNMENT, "urn:p", "org.socialwork.assignment.changed.v1", id.toString(),
+                assignmentPayload(id, station, from, filing));
+    }
+
+    private static ObjectNode assignmentPayload(UUID id, UUID station, String from, Map<String, Object> filing) {
+        ObjectNode a = Fixtures.example("personnel-service", "assignment-changed.v1.json");
+        a.put("id", id.toString()).put("workerId", UUID.randomUUID().toString()).put("stationId", station.toString())
+                .put("stationRegionCode", "860101001").put("from", from).put("status", "ACTIVE");
+        a.set("filing", Fixtures.JSON.valueToTree(filing));
+        return a;
+    }
+
     /** Following `next` with limit=1 visits the same warnings, in the same order, as one big page. */
     private static void assertWalksInPagesOfOne(String region) {
         List<String> all = as("bureau-viewer", region).queryParam("region", region).queryParam("limit", 200)

@@ -1,10 +1,6 @@
 package org.socialwork.stations.station;
 
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
@@ -31,6 +27,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.socialwork.platform.csv.CsvWriter;
+import org.socialwork.platform.csv.CsvWriter.NegativeNumbers;
 import org.socialwork.platform.idempotency.Idempotency;
 import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.security.CallerScope;
@@ -144,7 +142,7 @@ public class StationResource {
 
     @GET
     @Path("/export.csv")
-    @Produces("text/csv; charset=UTF-8")
+    @Produces(CsvWriter.MEDIA_TYPE)
     @Operation(summary = "Export stations as CSV", description = "Same filters as the list; UTF-8 with BOM for spreadsheets.")
     @APIResponse(responseCode = "200", description = "The CSV file")
     public Response export(@QueryParam("region") String region, @QueryParam("level") String level,
@@ -154,23 +152,23 @@ public class StationResource {
         // Resolved now, while the caller's request scope is certainly active.
         NativeSql where = service.where(filter(region, level, status, designation, agency, meetsStandard, updatedSince));
         StreamingOutput body = output -> {
-            output.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-            Writer out = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
-            StationCsv.header(out);
+            // No station column holds a negative number, so a leading '-' is always user text to defuse.
+            CsvWriter csv = CsvWriter.start(output, NegativeNumbers.AS_TEXT);
+            csv.row(StationCsv.HEADER);
             Cursor cursor = null;
             while (true) {
                 List<StationView> rows = service.page(where, cursor, EXPORT_CHUNK);
                 for (StationView row : rows) {
-                    StationCsv.row(out, row);
+                    csv.row(StationCsv.cells(row));
                 }
-                out.flush();
+                csv.flush();
                 if (rows.size() < EXPORT_CHUNK) {
                     break;
                 }
                 cursor = StationService.cursorOf(rows.get(rows.size() - 1));
             }
         };
-        return Response.ok(body, "text/csv; charset=UTF-8")
+        return Response.ok(body, CsvWriter.MEDIA_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"stations.csv\"")
                 .build();
     }
