@@ -47,6 +47,17 @@ create table ru_cover_day (
     primary key (gen, level, scope, kind, day)
 );
 
+-- The same changes summed per month, so that "covered on a day" reads whole months, then days.
+create table ru_cover_month (
+    gen   integer not null,
+    level smallint not null,
+    scope text collate "C" not null,
+    kind  text not null,
+    month date not null,
+    delta integer not null,
+    primary key (gen, level, scope, kind, month)
+);
+
 create table ru_cover_units (
     gen   integer not null,
     level smallint not null,
@@ -82,6 +93,9 @@ from rm_cover_unit u join rm_cover_unit_day d on d.gen = u.gen and d.code = u.co
 cross join (values (2), (4), (6), (9), (12)) l(level)
 where u.live and length(u.code) >= l.level
 group by u.gen, l.level, left(u.code, l.level), u.kind;
+
+insert into ru_cover_month (gen, level, scope, kind, month, delta)
+select gen, level, scope, kind, date '1900-01-01', delta from ru_cover_day;
 
 insert into ru_cover_units (gen, level, scope, kind, units)
 select u.gen, l.level, left(u.code, l.level), u.kind, count(*)

@@ -179,12 +179,19 @@ public class DashboardService {
                 rs -> cover.computeIfAbsent(rs.getString(1), k -> new long[4])[
                         CoverageWriter.TOWNSHIP.equals(rs.getString(2)) ? 0 : 2] = rs.getLong(3),
                 gen, group, code, NativeSql.subtreeEnd(code));
+        // Whole months before the day's month from the month rollup, the rest of the way by day.
         jdbc.query("""
-                select scope, kind, sum(delta) from ru_cover_day where gen = ? and level = ? and scope >= ? and scope < ?
-                  and day <= ? group by scope, kind""",
+                select scope, kind, sum(delta) from (
+                  select scope, kind, delta from ru_cover_month where gen = ? and level = ? and scope >= ? and scope < ?
+                    and month < ?
+                  union all
+                  select scope, kind, delta from ru_cover_day where gen = ? and level = ? and scope >= ? and scope < ?
+                    and day >= ? and day <= ?) changes
+                group by scope, kind""",
                 rs -> cover.computeIfAbsent(rs.getString(1), k -> new long[4])[
                         CoverageWriter.TOWNSHIP.equals(rs.getString(2)) ? 1 : 3] = rs.getLong(3),
-                gen, group, code, NativeSql.subtreeEnd(code), day);
+                gen, group, code, NativeSql.subtreeEnd(code), day.withDayOfMonth(1),
+                gen, group, code, NativeSql.subtreeEnd(code), day.withDayOfMonth(1), day);
         cover.values().removeIf(v -> v[0] == 0 && v[1] == 0 && v[2] == 0 && v[3] == 0);
         return cover;
     }

@@ -53,7 +53,7 @@ public class RebuildService {
     static final List<String> TABLES = List.of("rm_region", "rm_station", "rm_agency", "rm_worker", "rm_assignment",
             "rm_training", "rm_dispatch", "rm_volunteer", "rm_project", "rm_client", "rm_need", "rm_evaluation",
             "rm_service_record", "ru_day", "ru_month", "ru_client_month", "ru_client_day", "rm_station_day", "rm_cover_unit",
-            "rm_cover_unit_day", "ru_cover_day", "ru_cover_units", "ru_client_distinct");
+            "rm_cover_unit_day", "ru_cover_day", "ru_cover_month", "ru_cover_units", "ru_client_distinct");
 
     @Inject
     Jdbc jdbc;
