@@ -21,6 +21,7 @@ STREAMS=${BENCH_SYNC_STREAMS:-4}
 # Its own port, so that the bench runs beside a local stack (which holds 8083).
 PORT=${BENCH_PORT:-18083}
 export SOCIALWORK_RUN_DIR="$REPO_ROOT/.run/bench-projects"
+export SOCIALWORK_DB_NAME=socialwork_bench_projects
 export SOCIALWORK_KAFKA_PORT=${SOCIALWORK_KAFKA_PORT:-29092} SOCIALWORK_PG_PORT=${SOCIALWORK_PG_PORT:-25432}
 source deploy/local/lib.sh
 for tool in wrk psql python3; do command -v "$tool" >/dev/null || die "$tool is missing"; done

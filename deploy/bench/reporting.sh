@@ -4,6 +4,7 @@
 # naive GROUP BY over the raw service records and the raw station history, with identical numbers
 # asserted.
 #   deploy/bench/reporting.sh [RECORDS]       (default 10000000)
+#   deploy/bench/reporting.sh http [RECORDS]  (the same, plus both dashboards through the HTTP API)
 #   deploy/bench/reporting.sh lag [RECORDS] [RATE]   (default 500 records at 50 per second)
 # Uses a scratch database on BENCH_PG_URL (default: the local test PostgreSQL), applies the
 # service's Flyway migrations with psql, loads the raw records (a VISIT or CASE_SESSION serves one
@@ -12,7 +13,10 @@
 # CoverageWriter, then times both query sets with pgbench (prepared statements, as the service's
 # JDBC driver uses them; p95 from per-transaction logs). Prints
 # a Markdown table for docs/benchmarks.md and drops the database (kept with BENCH_KEEP=1).
-# Not measured here: HTTP overhead.
+# The http mode loads the same data into the reporting schema of a fresh local stack started in
+# .run/bench-reporting (stop the local stack first: same ports and database), checks that the
+# endpoints answer the raw figures and times GET service-output and GET coverage with wrk (one
+# connection, BENCH_DURATION, default 30s, after BENCH_WARMUP, default 10s); needs wrk and jq as well.
 # The lag mode measures write-to-dashboard lag instead: ServiceRecordLagBenchmark (test classpath,
 # not part of the normal test run) starts the service on the test suite's real KRaft broker and
 # PostgreSQL, publishes RECORDS service-record events on projects.service-record.v1 at a steady RATE
@@ -35,26 +39,46 @@ if [ "${1:-}" = lag ]; then
   echo "$line"
   exit 0
 fi
+HTTP=
+if [ "${1:-}" = http ]; then
+  HTTP=1
+  shift
+fi
 RECORDS=${1:-10000000}
-PG=${BENCH_PG_URL:-postgresql://postgres:postgres@127.0.0.1:5432}
-DB=sw_bench_reporting
 TX=${BENCH_TRANSACTIONS:-200}
 CLIENTS=${BENCH_CLIENTS:-200000}
 WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"; [ -n "${BENCH_KEEP:-}" ] || psql -q "$PG/postgres" -c "drop database if exists $DB" >/dev/null 2>&1 || true' EXIT
 command -v pgbench >/dev/null || { echo "pgbench is missing (apt-get install postgresql-client)" >&2; exit 1; }
+if [ -n "$HTTP" ]; then
+  command -v wrk >/dev/null || { echo "wrk is missing (apt-get install wrk)" >&2; exit 1; }
+  export SOCIALWORK_RUN_DIR="$(pwd)/.run/bench-reporting"
+  export SOCIALWORK_DB_NAME=socialwork_bench_reporting
+  source deploy/local/lib.sh
+  deploy/local/down.sh --purge >/dev/null 2>&1 || true
+  trap 'rm -rf "$WORK"; deploy/local/down.sh --purge >/dev/null 2>&1 || true' EXIT
+  # No scheduled warning evaluation in the middle of the measurement.
+  REPORTING_WARNINGS_EVALUATE_EVERY=24h SOCIALWORK_SKIP_DEMO=1 deploy/local/up.sh >/dev/null
+  set -a; source "$RUN_DIR/postgres/postgres.env"; set +a
+  URL="postgresql://$REPORTING_DB_USER:$REPORTING_DB_PASSWORD@${REPORTING_DB_URL#jdbc:postgresql://}"
+  export PGOPTIONS="-c search_path=reporting"
+  [ "$(psql -At "$URL" -c "select gen from model_generation where state = 'ACTIVE'")" = 1 ] \
+    || { echo "the fresh stack's active read-model generation is not 1" >&2; exit 1; }
+else
+  PG=${BENCH_PG_URL:-postgresql://postgres:postgres@127.0.0.1:5432}
+  DB=sw_bench_reporting
+  trap 'rm -rf "$WORK"; [ -n "${BENCH_KEEP:-}" ] || psql -q "$PG/postgres" -c "drop database if exists $DB" >/dev/null 2>&1 || true' EXIT
+  psql -q "$PG/postgres" -c "drop database if exists $DB" -c "create database $DB"
+  URL="$PG/$DB"
+  psql -q -v ON_ERROR_STOP=1 "$URL" -c "create schema reporting"
+  for f in reporting-service/src/main/resources/db/migration/V*.sql; do
+    PGOPTIONS="-c search_path=reporting" psql -q -v ON_ERROR_STOP=1 "$URL" -f "$f"
+  done
+  export PGOPTIONS="-c search_path=reporting"
+fi
 say() { printf '[bench-reporting] %s\n' "$*" >&2; }
 now() { date +%s.%N; }
 since() { awk -v a="$(now)" -v b="$1" 'BEGIN { printf "%.1f", a - b }'; }
-
-psql -q "$PG/postgres" -c "drop database if exists $DB" -c "create database $DB"
-URL="$PG/$DB"
-psql -q -v ON_ERROR_STOP=1 "$URL" -c "create schema reporting"
-for f in reporting-service/src/main/resources/db/migration/V*.sql; do
-  PGOPTIONS="-c search_path=reporting" psql -q -v ON_ERROR_STOP=1 "$URL" -f "$f"
-done
-export PGOPTIONS="-c search_path=reporting"
-say "$(nproc) cores; $RECORDS records"
+say "$(nproc) cores; $RECORDS records${HTTP:+; through the HTTP API of the local stack}"
 
 # A province of 11 cities x 10 counties x 18 townships (1,980 townships, one station each) and 20 villages per township.
 start=$(now)
@@ -144,11 +168,14 @@ where u.live and length(u.code) >= l.level
 group by u.gen, l.level, left(u.code, l.level), u.kind, f.first_day;
 insert into ru_cover_month (gen, level, scope, kind, month, delta)
 select gen, level, scope, kind, date_trunc('month', day)::date, sum(delta) from ru_cover_day group by 1, 2, 3, 4, 5;
-insert into ru_cover_units (gen, level, scope, kind, units)
-select u.gen, l.level, left(u.code, l.level), u.kind, count(*)
+insert into ru_cover_units (gen, level, scope, kind, units, covered)
+select u.gen, l.level, left(u.code, l.level), u.kind, count(*), 0
 from rm_cover_unit u cross join (values (2), (4), (6), (9), (12)) l(level)
 where u.live and length(u.code) >= l.level
 group by u.gen, l.level, left(u.code, l.level), u.kind;
+update ru_cover_units u set covered = c.covered
+from (select gen, level, scope, kind, sum(delta) covered from ru_cover_day group by 1, 2, 3, 4) c
+where c.gen = u.gen and c.level = u.level and c.scope = u.scope and c.kind = u.kind;
 SQL
 psql -q "$URL" -c "vacuum analyze"
 rollup_s=$(since "$start")
@@ -180,10 +207,10 @@ cat > "$WORK/range-naive.sql" <<'SQL'
 select left(region_code, 4), count(distinct c) from rm_service_record r cross join unnest(r.client_ids) c where gen = 1 and region_code >= '33' and region_code < '33:' and occurred_on between '2024-03-15' and '2024-09-14' group by 1;
 SQL
 # What GET /api/v1/dashboards/coverage?region=33&period=2024 runs (DashboardService.coverageOf):
-# live units and covered units on 2024-12-31 per city from the coverage rollups, then the names.
+# live and covered units now per city, less the changes after 2024-12-31, then the names.
 cat > "$WORK/coverage.sql" <<'SQL'
-select scope, kind, units from ru_cover_units where gen = 1 and level = 4 and scope >= '33' and scope < '33:';
-select scope, kind, sum(delta) from (select scope, kind, delta from ru_cover_month where gen = 1 and level = 4 and scope >= '33' and scope < '33:' and month < '2024-12-01' union all select scope, kind, delta from ru_cover_day where gen = 1 and level = 4 and scope >= '33' and scope < '33:' and day >= '2024-12-01' and day <= '2024-12-31') changes group by scope, kind;
+select scope, kind, units, covered from ru_cover_units where gen = 1 and level = 4 and scope >= '33' and scope < '33:';
+select scope, kind, sum(delta) from (select scope, kind, delta from ru_cover_day where gen = 1 and level = 4 and scope >= '33' and scope < '33:' and day > '2024-12-31' and day < '2025-01-01' union all select scope, kind, delta from ru_cover_month where gen = 1 and level = 4 and scope >= '33' and scope < '33:' and month >= '2025-01-01') later group by scope, kind;
 select code, name from rm_region where gen = 1 and code = any(array['3301','3302','3303','3304','3305','3306','3307','3308','3309','3310','3311']);
 SQL
 # The same answer from the raw station history and regions: each station's last state on the day,
@@ -196,7 +223,7 @@ SQL
 }
 rollup_coverage() { # day
   cat <<SQL
-select u.scope, u.kind, u.units, coalesce(c.covered, 0) from ru_cover_units u left join (select scope, kind, sum(delta) covered from (select scope, kind, delta from ru_cover_month where gen = 1 and level = 4 and month < date_trunc('month', date '$1') union all select scope, kind, delta from ru_cover_day where gen = 1 and level = 4 and day >= date_trunc('month', date '$1') and day <= '$1') x group by 1, 2) c on c.scope = u.scope and c.kind = u.kind where u.gen = 1 and u.level = 4 and u.scope >= '33' and u.scope < '33:' order by 1, 2;
+select u.scope, u.kind, u.units, u.covered - coalesce(c.later, 0) from ru_cover_units u left join (select scope, kind, sum(delta) later from (select scope, kind, delta from ru_cover_day where gen = 1 and level = 4 and day > '$1' and day < date_trunc('month', date '$1') + interval '1 month' union all select scope, kind, delta from ru_cover_month where gen = 1 and level = 4 and month >= date_trunc('month', date '$1') + interval '1 month') x group by 1, 2) c on c.scope = u.scope and c.kind = u.kind where u.gen = 1 and u.level = 4 and u.scope >= '33' and u.scope < '33:' order by 1, 2;
 SQL
 }
 naive_coverage 2024-12-31 > "$WORK/coverage-naive.sql"
@@ -236,6 +263,36 @@ coverage_ms=$(run coverage coverage.sql "$TX")
 coverage_naive_ms=$(run coverage-naive coverage-naive.sql "$TX")
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f", a / b }'; }
 clients=$(psql -At "$URL" -c "select clients from ru_client_distinct where gen = 1 and level = 2 and scope = '33' and grain = 'YEAR' and start = '2024-01-01'")
+if [ -n "$HTTP" ]; then
+  # The same figures through the service: one dashboard user of the province, one request at a time.
+  TOKEN=$(dev_token --role dashboard --region 33)
+  API=http://127.0.0.1:${SERVICE_PORT[reporting]}/api/v1/dashboards
+  get() { curl -fsS -H "Authorization: Bearer $TOKEN" "$API/$1"; }
+  output=$(get "service-output?region=33&period=2024")
+  [ "$(jq .totals.records <<< "$output")" = "$(psql -At "$URL" -c "select count(*) from rm_service_record where gen = 1 and occurred_on between '2024-01-01' and '2024-12-31'")" ] \
+    || { echo "the service-output endpoint disagrees with the raw records" >&2; exit 1; }
+  [ "$(jq .totals.distinctClients <<< "$output")" = "$clients" ] \
+    || { echo "the service-output endpoint's distinct clients disagree" >&2; exit 1; }
+  diff <(get "coverage?region=33&period=2024" | jq -r '.children[] | "\(.code)|\(.coverage.townships)|\(.coverage.townshipsCovered)|\(.coverage.villages)|\(.coverage.villagesCovered)"') \
+       <(psql -At "$URL" -c "$(naive_coverage 2024-12-31)" | awk -F'|' '$2 == "TOWNSHIP" { t[$1] = $3 "|" $4 } $2 == "VILLAGE" { v[$1] = $3 "|" $4 } END { for (c in t) print c "|" t[c] "|" v[c] }' | sort) \
+    || { echo "the coverage endpoint disagrees with the raw station history" >&2; exit 1; }
+  say "the endpoints answer the raw figures"
+  wrk_p95() { # path: p95 in ms of one connection issuing requests back to back
+    local out
+    out=$(DASHBOARD_PATH="$1" TOKEN="$TOKEN" wrk -t1 -c1 -d"${BENCH_DURATION:-30s}" -s deploy/bench/dashboard.lua \
+      "http://127.0.0.1:${SERVICE_PORT[reporting]}")
+    grep -q '^failed=0$' <<< "$out" || { echo "requests to $1 failed: $out" >&2; exit 1; }
+    say "$1: $(grep -E '^(requests|p50|p99)=' <<< "$out" | tr '\n' ' ')"
+    awk -F= '$1 == "p95" { print $2 }' <<< "$out"
+  }
+  # A fresh JVM compiles its hot paths in the first seconds: warm both endpoints up unmeasured.
+  for path in "service-output?region=33&period=2024" "coverage?region=33&period=2024"; do
+    DASHBOARD_PATH="/api/v1/dashboards/$path" TOKEN="$TOKEN" wrk -t1 -c1 -d"${BENCH_WARMUP:-10s}" \
+      -s deploy/bench/dashboard.lua "http://127.0.0.1:${SERVICE_PORT[reporting]}" >/dev/null
+  done
+  http_output_ms=$(wrk_p95 "/api/v1/dashboards/service-output?region=33&period=2024")
+  http_coverage_ms=$(wrk_p95 "/api/v1/dashboards/coverage?region=33&period=2024")
+fi
 cat <<MD
 | reporting read side, $RECORDS service records ($clients distinct clients in 2024; 1,980 township stations, one province) | p95 |
 | --- | --- |
@@ -249,3 +306,11 @@ cat <<MD
 | the same by a naive count over the raw records | ${range_naive_ms} ms |
 | load: raw records / rollups built set-based | ${load_s} s / ${rollup_s} s |
 MD
+if [ -n "$HTTP" ]; then
+  cat <<MD
+| GET /api/v1/dashboards/service-output?region=33&period=2024 (HTTP, JWT, scope, JSON; one connection) | ${http_output_ms} ms |
+| speed-up over the naive SQL alone | $(ratio "$naive_ms" "$http_output_ms")x |
+| GET /api/v1/dashboards/coverage?region=33&period=2024 (HTTP, JWT, scope, JSON; one connection) | ${http_coverage_ms} ms |
+| speed-up over the naive SQL alone | $(ratio "$coverage_naive_ms" "$http_coverage_ms")x |
+MD
+fi

@@ -15,6 +15,7 @@ DURATION=${BENCH_DURATION:-30s}
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
 STATION_COUNT=${BENCH_STATIONS:-1000}
 export SOCIALWORK_RUN_DIR="$REPO_ROOT/.run/bench"
+export SOCIALWORK_DB_NAME=socialwork_bench
 source deploy/local/lib.sh
 command -v wrk >/dev/null || die "wrk is missing (Debian: apt-get install wrk)"
 command -v psql >/dev/null || die "psql is missing (Debian: apt-get install postgresql-client)"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Stops exactly what deploy/local/up.sh started (by its pid files); data stays in .run/local.
 #   deploy/local/down.sh          stop
-#   deploy/local/down.sh --purge  stop and delete the local data (and the database "socialwork" on your own PostgreSQL)
+#   deploy/local/down.sh --purge  stop and delete the local data (and the stack's database, "socialwork"
+#                                 unless SOCIALWORK_DB_NAME named another, on your own PostgreSQL)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$REPO_ROOT"
@@ -31,7 +32,7 @@ if [ "${1:-}" = "--purge" ]; then
   # On your own PostgreSQL the database lives outside .run/local; it goes too, or its encrypted
   # columns would outlive the keys deleted with .run/local.
   if [ "$embedded" = false ] && [ -f "$RUN_DIR/postgres/postgres.env" ]; then
-    infra_cli postgres-drop "$RUN_DIR/postgres" socialwork | sed 's/^/[socialwork] /'
+    infra_cli postgres-drop "$RUN_DIR/postgres" "$DB_NAME" | sed 's/^/[socialwork] /'
   fi
   rm -rf "$RUN_DIR"
   say "local data deleted"

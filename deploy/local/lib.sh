@@ -5,6 +5,14 @@ REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 RUN_DIR="${SOCIALWORK_RUN_DIR:-$REPO_ROOT/.run/local}"
 KAFKA_PORT="${SOCIALWORK_KAFKA_PORT:-19092}"
 PG_EMBEDDED_PORT="${SOCIALWORK_PG_PORT:-15432}"
+# The stack's database on the PostgreSQL server: "socialwork", or SOCIALWORK_DB_NAME for a stack
+# beside the local one (the benchmarks); remembered in the run directory so that down.sh drops the
+# database this stack made, whatever the environment says then.
+if [ -f "$RUN_DIR/db-name" ]; then
+  DB_NAME=$(cat "$RUN_DIR/db-name")
+else
+  DB_NAME="${SOCIALWORK_DB_NAME:-socialwork}"
+fi
 SERVICES=(stations personnel projects reporting)
 declare -A SERVICE_PORT=([stations]=8081 [personnel]=8082 [projects]=8083 [reporting]=8084)
 

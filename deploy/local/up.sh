@@ -9,6 +9,7 @@ cd "$REPO_ROOT"
 require_java
 command -v jq >/dev/null 2>&1 || die "jq is missing; the demo data scripts need it (Debian: apt-get install jq)."
 mkdir -p "$RUN_DIR/logs"
+echo "$DB_NAME" > "$RUN_DIR/db-name"
 
 needs_build() {
   for svc in "${SERVICES[@]}"; do
@@ -32,7 +33,7 @@ if pid_alive "$RUN_DIR/postgres.pid"; then
 else
   rm -f "$RUN_DIR/postgres/postgres.env"
   nohup java -cp "$(infra_classpath)" org.socialwork.infra.cli.InfraCli postgres "$RUN_DIR/postgres" "$PG_EMBEDDED_PORT" \
-    socialwork "${SERVICES[@]}" > "$RUN_DIR/logs/postgres.log" 2>&1 &
+    "$DB_NAME" "${SERVICES[@]}" > "$RUN_DIR/logs/postgres.log" 2>&1 &
   pg_pid=$!
   # A restart over a large data directory may first replay its WAL: allow minutes, not seconds.
   for _ in $(seq 1 360); do

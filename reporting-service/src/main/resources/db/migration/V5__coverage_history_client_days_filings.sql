@@ -58,12 +58,14 @@ create table ru_cover_month (
     primary key (gen, level, scope, kind, month)
 );
 
+-- Live units per scope, and how many of them are covered now (the running sum of all changes).
 create table ru_cover_units (
-    gen   integer not null,
-    level smallint not null,
-    scope text collate "C" not null,
-    kind  text not null,
-    units integer not null,
+    gen     integer not null,
+    level   smallint not null,
+    scope   text collate "C" not null,
+    kind    text not null,
+    units   integer not null,
+    covered integer not null default 0,
     primary key (gen, level, scope, kind)
 );
 
@@ -102,6 +104,10 @@ select u.gen, l.level, left(u.code, l.level), u.kind, count(*)
 from rm_cover_unit u cross join (values (2), (4), (6), (9), (12)) l(level)
 where u.live and length(u.code) >= l.level
 group by u.gen, l.level, left(u.code, l.level), u.kind;
+
+insert into ru_cover_units (gen, level, scope, kind, units, covered)
+select gen, level, scope, kind, 0, sum(delta) from ru_cover_day group by gen, level, scope, kind
+on conflict (gen, level, scope, kind) do update set covered = excluded.covered;
 
 -- Distinct clients for any period and any region level: one row per client, day and station
 -- region (whole code now, down to the village), beside the month rollup. The month rollup is

@@ -175,23 +175,30 @@ public class DashboardService {
     private Map<String, long[]> coverageOn(int gen, String code, int group, LocalDate day) {
         Map<String, long[]> cover = new TreeMap<>();
         jdbc.query("""
-                select scope, kind, units from ru_cover_units where gen = ? and level = ? and scope >= ? and scope < ?""",
-                rs -> cover.computeIfAbsent(rs.getString(1), k -> new long[4])[
-                        CoverageWriter.TOWNSHIP.equals(rs.getString(2)) ? 0 : 2] = rs.getLong(3),
+                select scope, kind, units, covered from ru_cover_units where gen = ? and level = ? and scope >= ? and scope < ?""",
+                rs -> {
+                    long[] v = cover.computeIfAbsent(rs.getString(1), k -> new long[4]);
+                    int at = CoverageWriter.TOWNSHIP.equals(rs.getString(2)) ? 0 : 2;
+                    v[at] = rs.getLong(3);
+                    v[at + 1] = rs.getLong(4);
+                    return null;
+                },
                 gen, group, code, NativeSql.subtreeEnd(code));
-        // Whole months before the day's month from the month rollup, the rest of the way by day.
+        // Covered on the day = covered now minus the changes after it: days up to the end of its
+        // month, then whole months. Dashboards mostly ask about recent days, which have few changes after.
+        LocalDate nextMonth = day.withDayOfMonth(1).plusMonths(1);
         jdbc.query("""
                 select scope, kind, sum(delta) from (
-                  select scope, kind, delta from ru_cover_month where gen = ? and level = ? and scope >= ? and scope < ?
-                    and month < ?
-                  union all
                   select scope, kind, delta from ru_cover_day where gen = ? and level = ? and scope >= ? and scope < ?
-                    and day >= ? and day <= ?) changes
+                    and day > ? and day < ?
+                  union all
+                  select scope, kind, delta from ru_cover_month where gen = ? and level = ? and scope >= ? and scope < ?
+                    and month >= ?) later
                 group by scope, kind""",
                 rs -> cover.computeIfAbsent(rs.getString(1), k -> new long[4])[
-                        CoverageWriter.TOWNSHIP.equals(rs.getString(2)) ? 1 : 3] = rs.getLong(3),
-                gen, group, code, NativeSql.subtreeEnd(code), day.withDayOfMonth(1),
-                gen, group, code, NativeSql.subtreeEnd(code), day.withDayOfMonth(1), day);
+                        CoverageWriter.TOWNSHIP.equals(rs.getString(2)) ? 1 : 3] -= rs.getLong(3),
+                gen, group, code, NativeSql.subtreeEnd(code), day, nextMonth,
+                gen, group, code, NativeSql.subtreeEnd(code), nextMonth);
         cover.values().removeIf(v -> v[0] == 0 && v[1] == 0 && v[2] == 0 && v[3] == 0);
         return cover;
     }

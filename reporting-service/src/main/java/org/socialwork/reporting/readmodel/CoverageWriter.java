@@ -180,7 +180,8 @@ public class CoverageWriter {
 
     /**
      * Adds {@code delta} to every scope at and above the unit's code: to its covered units on
-     * {@code day} (and in that day's month), or, when {@code day} is null, to its count of live units.
+     * {@code day} (in that day's month, and in its covered units as of now), or, when {@code day}
+     * is null, to its count of live units.
      */
     private void addToScopes(int gen, String code, String kind, LocalDate day, int delta) {
         List<Integer> levels = new ArrayList<>();
@@ -205,6 +206,11 @@ public class CoverageWriter {
                     select ?, t.l, t.s, ?, ?, ? from unnest(?, ?) as t(l, s)
                     on conflict (gen, level, scope, kind, day) do update set delta = ru_cover_day.delta + excluded.delta""",
                     gen, kind, day, delta, l, s);
+            jdbc.update("""
+                    insert into ru_cover_units (gen, level, scope, kind, units, covered)
+                    select ?, t.l, t.s, ?, 0, ? from unnest(?, ?) as t(l, s)
+                    on conflict (gen, level, scope, kind) do update set covered = ru_cover_units.covered + excluded.covered""",
+                    gen, kind, delta, l, s);
             jdbc.update("""
                     insert into ru_cover_month (gen, level, scope, kind, month, delta)
                     select ?, t.l, t.s, ?, ?, ? from unnest(?, ?) as t(l, s)
