@@ -1,7 +1,14 @@
 package org.socialwork.reporting.export;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -33,7 +40,8 @@ import org.socialwork.reporting.warning.WarningView;
 import io.quarkus.security.Authenticated;
 
 /**
- * CSV and XLSX downloads of the dashboard tables (one row per child region), rankings, warnings
+ * CSV and XLSX downloads of every dashboard table (one row per child region, or per purchasing
+ * bureau for projects, and the region's total last), rankings, warnings
  * and reports, with the same parameters, scope and checks as their JSON counterparts. Each export
  * builds one {@link Table}; the two formats only differ in the writer.
  */
@@ -41,6 +49,22 @@ import io.quarkus.security.Authenticated;
 @Tag(name = "Exports", description = "CSV (UTF-8 with BOM) and XLSX of dashboard tables, rankings, warnings and reports")
 @Authenticated
 public class ExportResource {
+
+    /** Worker categories of {@code personnel.worker.v1}. */
+    private static final List<String> WORKER_CATEGORIES = List.of("STATION_FULL_TIME", "PROJECT_WORKER",
+            "CIVIL_AFFAIRS_ASSISTANT", "SUPERVISOR", "ADMINISTRATIVE");
+    /** Qualification levels of {@code personnel.worker.v1}. */
+    private static final List<String> QUALIFICATION_LEVELS = List.of("NONE", "ASSISTANT", "INTERMEDIATE", "SENIOR");
+    /** Project statuses of {@code projects.project.v1}. */
+    private static final List<String> PROJECT_STATUSES = List.of("DRAFT", "TENDERING", "CONTRACTED", "IN_SERVICE",
+            "COMPLETED", "TERMINATED");
+    /** Funding sources of {@code projects.project.v1}. */
+    private static final List<String> FUNDING_SOURCES = List.of("SOCIAL_ASSISTANCE_FUND", "WELFARE_LOTTERY_FUND",
+            "FISCAL_BUDGET", "DONATION", "OTHER");
+    /** Evaluation grades of {@code projects.evaluation.v1}. */
+    private static final List<String> GRADES = List.of("EXCELLENT", "GOOD", "PASS", "FAIL");
+    /** The score bands of the evaluations dashboard. */
+    private static final List<String> SCORE_BANDS = List.of("BELOW_60", "60_70", "70_80", "80_90", "90_100");
 
     @Inject
     DashboardService dashboards;
@@ -109,6 +133,82 @@ public class ExportResource {
     public Response serviceOutputXlsx(@QueryParam("region") String region, @QueryParam("period") String period,
             @QueryParam("from") String from, @QueryParam("to") String to) {
         return xlsx(() -> serviceOutput(region, period, from, to));
+    }
+
+    @GET
+    @Path("/workforce.csv")
+    @Produces(CsvWriter.MEDIA_TYPE)
+    @Operation(summary = "Workforce by child region, with the region's total as the last row",
+            description = "Parameters as GET /api/v1/dashboards/workforce.")
+    public Response workforceCsv(@QueryParam("region") String region, @QueryParam("period") String period,
+            @QueryParam("from") String from, @QueryParam("to") String to) {
+        return csv(() -> workforce(region, period, from, to));
+    }
+
+    @GET
+    @Path("/workforce.xlsx")
+    @Produces(Xlsx.MEDIA_TYPE)
+    @Operation(summary = "Workforce by child region, with the region's total as the last row, as a spreadsheet",
+            description = "Parameters as GET /api/v1/dashboards/workforce.")
+    public Response workforceXlsx(@QueryParam("region") String region, @QueryParam("period") String period,
+            @QueryParam("from") String from, @QueryParam("to") String to) {
+        return xlsx(() -> workforce(region, period, from, to));
+    }
+
+    @GET
+    @Path("/projects.csv")
+    @Produces(CsvWriter.MEDIA_TYPE)
+    @Operation(summary = "Projects and money (fen) by purchasing bureau, with the region's total as the last row")
+    public Response projectsCsv(@QueryParam("region") String region) {
+        return csv(() -> projects(region));
+    }
+
+    @GET
+    @Path("/projects.xlsx")
+    @Produces(Xlsx.MEDIA_TYPE)
+    @Operation(summary = "Projects and money (fen) by purchasing bureau, with the region's total as the last row, as a spreadsheet")
+    public Response projectsXlsx(@QueryParam("region") String region) {
+        return xlsx(() -> projects(region));
+    }
+
+    @GET
+    @Path("/visit-compliance.csv")
+    @Produces(CsvWriter.MEDIA_TYPE)
+    @Operation(summary = "Key-client visit compliance by child region, with the region's total as the last row",
+            description = "Parameters as GET /api/v1/dashboards/visit-compliance.")
+    public Response complianceCsv(@QueryParam("region") String region, @QueryParam("period") String period,
+            @QueryParam("from") String from, @QueryParam("to") String to) {
+        return csv(() -> compliance(region, period, from, to));
+    }
+
+    @GET
+    @Path("/visit-compliance.xlsx")
+    @Produces(Xlsx.MEDIA_TYPE)
+    @Operation(summary = "Key-client visit compliance by child region, with the region's total as the last row, as a spreadsheet",
+            description = "Parameters as GET /api/v1/dashboards/visit-compliance.")
+    public Response complianceXlsx(@QueryParam("region") String region, @QueryParam("period") String period,
+            @QueryParam("from") String from, @QueryParam("to") String to) {
+        return xlsx(() -> compliance(region, period, from, to));
+    }
+
+    @GET
+    @Path("/evaluations.csv")
+    @Produces(CsvWriter.MEDIA_TYPE)
+    @Operation(summary = "Evaluation scores and grades by child region, with the region's total as the last row",
+            description = "Parameters as GET /api/v1/dashboards/evaluations.")
+    public Response evaluationsCsv(@QueryParam("region") String region, @QueryParam("period") String period,
+            @QueryParam("from") String from, @QueryParam("to") String to) {
+        return csv(() -> evaluations(region, period, from, to));
+    }
+
+    @GET
+    @Path("/evaluations.xlsx")
+    @Produces(Xlsx.MEDIA_TYPE)
+    @Operation(summary = "Evaluation scores and grades by child region, with the region's total as the last row, as a spreadsheet",
+            description = "Parameters as GET /api/v1/dashboards/evaluations.")
+    public Response evaluationsXlsx(@QueryParam("region") String region, @QueryParam("period") String period,
+            @QueryParam("from") String from, @QueryParam("to") String to) {
+        return xlsx(() -> evaluations(region, period, from, to));
     }
 
     @GET
@@ -238,6 +338,116 @@ public class ExportResource {
         }
         figures(table, o.region().code(), o.region().name(), o.totals());
         return table;
+    }
+
+    private Table workforce(String region, String period, String from, String to) {
+        DashboardViews.WorkforceDashboard d = dashboards.workforce(region, Period.parse(period, from, to));
+        List<DashboardViews.Workforce> all = new ArrayList<>();
+        d.children().forEach(c -> all.add(c.workforce()));
+        all.add(d.totals());
+        List<String> categories = keys(WORKER_CATEGORIES, all.stream().map(DashboardViews.Workforce::byCategory));
+        List<String> levels = keys(QUALIFICATION_LEVELS, all.stream().map(DashboardViews.Workforce::byQualificationLevel));
+        List<String> header = new ArrayList<>(List.of("code", "name", "workers"));
+        categories.forEach(k -> header.add("category." + k));
+        levels.forEach(k -> header.add("qualification." + k));
+        header.addAll(List.of("certifiedShare", "operatingStations", "staffPerStation", "trainingHours",
+                "trainingAttendances", "volunteers", "volunteerHours", "workersDispatched", "receivingCounties",
+                "localTrainees"));
+        Table table = new Table("workforce-" + d.region().code() + "-" + d.period().start(), header.toArray(String[]::new));
+        for (DashboardViews.WorkforceChild c : d.children()) {
+            workforce(table, c.code(), c.name(), c.workforce(), categories, levels);
+        }
+        workforce(table, d.region().code(), d.region().name(), d.totals(), categories, levels);
+        return table;
+    }
+
+    private static void workforce(Table table, String code, String name, DashboardViews.Workforce w,
+            List<String> categories, List<String> levels) {
+        List<Object> cells = new ArrayList<>(Arrays.asList(code, name, w.workers()));
+        categories.forEach(k -> cells.add(w.byCategory().getOrDefault(k, 0L)));
+        levels.forEach(k -> cells.add(w.byQualificationLevel().getOrDefault(k, 0L)));
+        cells.addAll(Arrays.asList(w.certifiedShare(), w.operatingStations(), w.staffPerStation(), w.trainingHours(),
+                w.trainingAttendances(), w.volunteers(), w.volunteerHours(), w.workersDispatched(), w.receivingCounties(),
+                w.localTrainees()));
+        table.row(cells.toArray());
+    }
+
+    private Table projects(String region) {
+        DashboardViews.ProjectsDashboard d = dashboards.projects(region);
+        List<DashboardViews.Money> all = new ArrayList<>();
+        d.byPurchaser().forEach(c -> all.add(c.money()));
+        all.add(d.totals());
+        List<String> statuses = keys(PROJECT_STATUSES, all.stream().map(DashboardViews.Money::byStatus));
+        List<String> sources = keys(FUNDING_SOURCES, all.stream().map(DashboardViews.Money::budgetFenBySource));
+        List<String> header = new ArrayList<>(List.of("code", "name", "projects"));
+        statuses.forEach(k -> header.add("status." + k));
+        header.addAll(List.of("budgetFen", "disbursedFen"));
+        sources.forEach(k -> header.add("budgetFen." + k));
+        Table table = new Table("projects-" + d.region().code(), header.toArray(String[]::new));
+        for (DashboardViews.MoneyChild c : d.byPurchaser()) {
+            money(table, c.code(), c.name(), c.money(), statuses, sources);
+        }
+        money(table, d.region().code(), d.region().name(), d.totals(), statuses, sources);
+        return table;
+    }
+
+    private static void money(Table table, String code, String name, DashboardViews.Money m, List<String> statuses,
+            List<String> sources) {
+        List<Object> cells = new ArrayList<>(Arrays.asList(code, name, m.projects()));
+        statuses.forEach(k -> cells.add(m.byStatus().getOrDefault(k, 0L)));
+        cells.addAll(List.of(m.budgetFen(), m.disbursedFen()));
+        sources.forEach(k -> cells.add(m.budgetFenBySource().getOrDefault(k, 0L)));
+        table.row(cells.toArray());
+    }
+
+    private Table compliance(String region, String period, String from, String to) {
+        DashboardViews.ComplianceDashboard d = dashboards.compliance(region, Period.parse(period, from, to));
+        Table table = new Table("visit-compliance-" + d.region().code() + "-" + d.period().start(), "code", "name",
+                "keyClientMonths", "compliantClientMonths", "share");
+        for (DashboardViews.ComplianceChild c : d.children()) {
+            table.row(c.code(), c.name(), c.compliance().keyClientMonths(), c.compliance().compliantClientMonths(),
+                    c.compliance().share());
+        }
+        table.row(d.region().code(), d.region().name(), d.totals().keyClientMonths(), d.totals().compliantClientMonths(),
+                d.totals().share());
+        return table;
+    }
+
+    private Table evaluations(String region, String period, String from, String to) {
+        DashboardViews.EvaluationsDashboard d = dashboards.evaluations(region, Period.parse(period, from, to));
+        List<DashboardViews.Evaluations> all = new ArrayList<>();
+        d.children().forEach(c -> all.add(c.evaluations()));
+        all.add(d.totals());
+        List<String> grades = keys(GRADES, all.stream().map(DashboardViews.Evaluations::byGrade));
+        List<String> bands = keys(SCORE_BANDS, all.stream().map(DashboardViews.Evaluations::byScoreBand));
+        List<String> header = new ArrayList<>(List.of("code", "name", "completed", "averageScore"));
+        grades.forEach(k -> header.add("grade." + k));
+        bands.forEach(k -> header.add("score." + k));
+        Table table = new Table("evaluations-" + d.region().code() + "-" + d.period().start(),
+                header.toArray(String[]::new));
+        for (DashboardViews.EvaluationChild c : d.children()) {
+            evaluations(table, c.code(), c.name(), c.evaluations(), grades, bands);
+        }
+        evaluations(table, d.region().code(), d.region().name(), d.totals(), grades, bands);
+        return table;
+    }
+
+    private static void evaluations(Table table, String code, String name, DashboardViews.Evaluations e,
+            List<String> grades, List<String> bands) {
+        List<Object> cells = new ArrayList<>(Arrays.asList(code, name, e.completed(), e.averageScore()));
+        grades.forEach(k -> cells.add(e.byGrade().getOrDefault(k, 0L)));
+        bands.forEach(k -> cells.add(e.byScoreBand().getOrDefault(k, 0L)));
+        table.row(cells.toArray());
+    }
+
+    /**
+     * The columns of a breakdown: the values the producers define, in their order, so that the
+     * columns stay the same from one export to the next; then any other key found, sorted.
+     */
+    private static List<String> keys(List<String> known, Stream<Map<String, Long>> breakdowns) {
+        Set<String> keys = new LinkedHashSet<>(known);
+        keys.addAll(breakdowns.flatMap(m -> m.keySet().stream()).sorted().toList());
+        return new ArrayList<>(keys);
     }
 
     private Table ranking(String region, String period, String from, String to, String subjects, String measure,

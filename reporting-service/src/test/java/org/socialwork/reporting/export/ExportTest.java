@@ -85,10 +85,26 @@ class ExportTest {
         List<List<String>> coverageThen = sameAsCsv("dashboard", "81", "coverage", Map.of("period", "2024-09"), 3).csv();
         assertThat(coverageThen.get(2).subList(2, 4)).as("its snapshot is dated after September 2024")
                 .containsExactly("1", "0");
+        for (String dashboard : List.of("workforce", "visit-compliance", "evaluations")) {
+            Map<String, String> params = Map.of("period", "2024");
+            List<List<String>> rows = sameAsCsv("dashboard", "81", dashboard, params, childRows(dashboard, "children", params) + 2)
+                    .csv();
+            assertThat(rows.get(rows.size() - 1).subList(0, 2)).as(dashboard + " ends with the region's total")
+                    .containsExactly("81", "导出省");
+        }
+        List<List<String>> projects = sameAsCsv("dashboard", "81", "projects", Map.of(),
+                childRows("projects", "byPurchaser", Map.of()) + 2).csv();
+        assertThat(projects.get(0)).contains("status.IN_SERVICE", "budgetFen.WELFARE_LOTTERY_FUND");
+        List<List<String>> workforce = sameAsCsv("dashboard", "81", "workforce", Map.of("period", "2024"),
+                childRows("workforce", "children", Map.of("period", "2024")) + 2).csv();
+        assertThat(workforce.get(0)).contains("category.CIVIL_AFFAIRS_ASSISTANT", "qualification.SENIOR", "localTrainees");
+        assertThat(workforce.get(workforce.size() - 1).get(workforce.get(0).indexOf("operatingStations")))
+                .as("the province's operating stations").isEqualTo("1");
         sameAsCsv("dashboard", "81", "rankings", Map.of("period", "2024-09"), 2);
         sameAsCsv("bureau-viewer", "81", "warnings", Map.of(), 1);
         sameAsCsv("bureau-viewer", "81", "reports", Map.of(), 1);
-        for (String export : List.of("network", "coverage", "service-output", "rankings", "warnings", "reports")) {
+        for (String export : List.of("network", "coverage", "service-output", "workforce", "projects",
+                "visit-compliance", "evaluations", "rankings", "warnings", "reports")) {
             for (String format : List.of("csv", "xlsx")) {
                 as("bureau-viewer", "810101").queryParam("region", "8101").queryParam("period", "2024-09")
                         .get("/api/v1/exports/" + export + "." + format).then().statusCode(404);
@@ -100,6 +116,12 @@ class ExportTest {
      * Fetches an export as CSV and as XLSX and asserts that both hold the same header and values,
      * that numbers are numeric cells and that no cell is a formula; returns both.
      */
+    /** The number of rows of a list in the JSON answer of a dashboard for province 81. */
+    private static int childRows(String dashboard, String list, Map<String, String> params) {
+        return as("dashboard", "81").queryParam("region", "81").queryParams(params).get("/api/v1/dashboards/" + dashboard)
+                .then().statusCode(200).extract().jsonPath().getList(list).size();
+    }
+
     private record Exported(List<List<String>> csv, Sheet sheet) {
     }
 
