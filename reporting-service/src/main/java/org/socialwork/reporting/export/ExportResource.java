@@ -43,7 +43,8 @@ import io.quarkus.security.Authenticated;
  * CSV and XLSX downloads of every dashboard table (one row per child region, or per purchasing
  * bureau for projects, and the region's total last), rankings, warnings
  * and reports, with the same parameters, scope and checks as their JSON counterparts. Each export
- * builds one {@link Table}; the two formats only differ in the writer.
+ * is one endpoint whose path ends in {@code .csv} or {@code .xlsx}; it builds one {@link Table},
+ * and the two formats only differ in the writer.
  */
 @Path("/api/v1/exports")
 @Tag(name = "Exports", description = "CSV (UTF-8 with BOM) and XLSX of dashboard tables, rankings, warnings and reports")
@@ -82,209 +83,109 @@ public class ExportResource {
     BulletinService bulletins;
 
     @GET
-    @Path("/network.csv")
-    @Produces(CsvWriter.MEDIA_TYPE)
+    @Path("/network.{format:csv|xlsx}")
+    @Produces({CsvWriter.MEDIA_TYPE, Xlsx.MEDIA_TYPE})
     @Operation(summary = "Coverage by child region")
-    public Response networkCsv(@QueryParam("region") String region, @QueryParam("year") Integer year) {
-        return csv(() -> network(region, year));
+    public Response network(@PathParam("format") String format, @QueryParam("region") String region,
+            @QueryParam("year") Integer year) {
+        return export(format, () -> network(region, year));
     }
 
     @GET
-    @Path("/network.xlsx")
-    @Produces(Xlsx.MEDIA_TYPE)
-    @Operation(summary = "Coverage by child region, as a spreadsheet")
-    public Response networkXlsx(@QueryParam("region") String region, @QueryParam("year") Integer year) {
-        return xlsx(() -> network(region, year));
-    }
-
-    @GET
-    @Path("/coverage.csv")
-    @Produces(CsvWriter.MEDIA_TYPE)
+    @Path("/coverage.{format:csv|xlsx}")
+    @Produces({CsvWriter.MEDIA_TYPE, Xlsx.MEDIA_TYPE})
     @Operation(summary = "Coverage on a period's last day by child region, with the region's total as the last row",
             description = "Parameters as GET /api/v1/dashboards/coverage.")
-    public Response coverageCsv(@QueryParam("region") String region, @QueryParam("period") String period,
-            @QueryParam("from") String from, @QueryParam("to") String to) {
-        return csv(() -> coverage(region, period, from, to));
+    public Response coverage(@PathParam("format") String format, @QueryParam("region") String region,
+            @QueryParam("period") String period, @QueryParam("from") String from, @QueryParam("to") String to) {
+        return export(format, () -> coverage(region, period, from, to));
     }
 
     @GET
-    @Path("/coverage.xlsx")
-    @Produces(Xlsx.MEDIA_TYPE)
-    @Operation(summary = "Coverage on a period's last day by child region, with the region's total as the last row, as a spreadsheet",
-            description = "Parameters as GET /api/v1/dashboards/coverage.")
-    public Response coverageXlsx(@QueryParam("region") String region, @QueryParam("period") String period,
-            @QueryParam("from") String from, @QueryParam("to") String to) {
-        return xlsx(() -> coverage(region, period, from, to));
-    }
-
-    @GET
-    @Path("/service-output.csv")
-    @Produces(CsvWriter.MEDIA_TYPE)
+    @Path("/service-output.{format:csv|xlsx}")
+    @Produces({CsvWriter.MEDIA_TYPE, Xlsx.MEDIA_TYPE})
     @Operation(summary = "Service output by child region, with the region's total as the last row")
-    public Response serviceOutputCsv(@QueryParam("region") String region, @QueryParam("period") String period,
-            @QueryParam("from") String from, @QueryParam("to") String to) {
-        return csv(() -> serviceOutput(region, period, from, to));
+    public Response serviceOutput(@PathParam("format") String format, @QueryParam("region") String region,
+            @QueryParam("period") String period, @QueryParam("from") String from, @QueryParam("to") String to) {
+        return export(format, () -> serviceOutput(region, period, from, to));
     }
 
     @GET
-    @Path("/service-output.xlsx")
-    @Produces(Xlsx.MEDIA_TYPE)
-    @Operation(summary = "Service output by child region, with the region's total as the last row, as a spreadsheet")
-    public Response serviceOutputXlsx(@QueryParam("region") String region, @QueryParam("period") String period,
-            @QueryParam("from") String from, @QueryParam("to") String to) {
-        return xlsx(() -> serviceOutput(region, period, from, to));
-    }
-
-    @GET
-    @Path("/workforce.csv")
-    @Produces(CsvWriter.MEDIA_TYPE)
+    @Path("/workforce.{format:csv|xlsx}")
+    @Produces({CsvWriter.MEDIA_TYPE, Xlsx.MEDIA_TYPE})
     @Operation(summary = "Workforce by child region, with the region's total as the last row",
             description = "Parameters as GET /api/v1/dashboards/workforce.")
-    public Response workforceCsv(@QueryParam("region") String region, @QueryParam("period") String period,
-            @QueryParam("from") String from, @QueryParam("to") String to) {
-        return csv(() -> workforce(region, period, from, to));
+    public Response workforce(@PathParam("format") String format, @QueryParam("region") String region,
+            @QueryParam("period") String period, @QueryParam("from") String from, @QueryParam("to") String to) {
+        return export(format, () -> workforce(region, period, from, to));
     }
 
     @GET
-    @Path("/workforce.xlsx")
-    @Produces(Xlsx.MEDIA_TYPE)
-    @Operation(summary = "Workforce by child region, with the region's total as the last row, as a spreadsheet",
-            description = "Parameters as GET /api/v1/dashboards/workforce.")
-    public Response workforceXlsx(@QueryParam("region") String region, @QueryParam("period") String period,
-            @QueryParam("from") String from, @QueryParam("to") String to) {
-        return xlsx(() -> workforce(region, period, from, to));
-    }
-
-    @GET
-    @Path("/projects.csv")
-    @Produces(CsvWriter.MEDIA_TYPE)
+    @Path("/projects.{format:csv|xlsx}")
+    @Produces({CsvWriter.MEDIA_TYPE, Xlsx.MEDIA_TYPE})
     @Operation(summary = "Projects and money (fen) by purchasing bureau, with the region's total as the last row")
-    public Response projectsCsv(@QueryParam("region") String region) {
-        return csv(() -> projects(region));
+    public Response projects(@PathParam("format") String format, @QueryParam("region") String region) {
+        return export(format, () -> projects(region));
     }
 
     @GET
-    @Path("/projects.xlsx")
-    @Produces(Xlsx.MEDIA_TYPE)
-    @Operation(summary = "Projects and money (fen) by purchasing bureau, with the region's total as the last row, as a spreadsheet")
-    public Response projectsXlsx(@QueryParam("region") String region) {
-        return xlsx(() -> projects(region));
-    }
-
-    @GET
-    @Path("/visit-compliance.csv")
-    @Produces(CsvWriter.MEDIA_TYPE)
+    @Path("/visit-compliance.{format:csv|xlsx}")
+    @Produces({CsvWriter.MEDIA_TYPE, Xlsx.MEDIA_TYPE})
     @Operation(summary = "Key-client visit compliance by child region, with the region's total as the last row",
             description = "Parameters as GET /api/v1/dashboards/visit-compliance.")
-    public Response complianceCsv(@QueryParam("region") String region, @QueryParam("period") String period,
-            @QueryParam("from") String from, @QueryParam("to") String to) {
-        return csv(() -> compliance(region, period, from, to));
+    public Response compliance(@PathParam("format") String format, @QueryParam("region") String region,
+            @QueryParam("period") String period, @QueryParam("from") String from, @QueryParam("to") String to) {
+        return export(format, () -> compliance(region, period, from, to));
     }
 
     @GET
-    @Path("/visit-compliance.xlsx")
-    @Produces(Xlsx.MEDIA_TYPE)
-    @Operation(summary = "Key-client visit compliance by child region, with the region's total as the last row, as a spreadsheet",
-            description = "Parameters as GET /api/v1/dashboards/visit-compliance.")
-    public Response complianceXlsx(@QueryParam("region") String region, @QueryParam("period") String period,
-            @QueryParam("from") String from, @QueryParam("to") String to) {
-        return xlsx(() -> compliance(region, period, from, to));
-    }
-
-    @GET
-    @Path("/evaluations.csv")
-    @Produces(CsvWriter.MEDIA_TYPE)
+    @Path("/evaluations.{format:csv|xlsx}")
+    @Produces({CsvWriter.MEDIA_TYPE, Xlsx.MEDIA_TYPE})
     @Operation(summary = "Evaluation scores and grades by child region, with the region's total as the last row",
             description = "Parameters as GET /api/v1/dashboards/evaluations.")
-    public Response evaluationsCsv(@QueryParam("region") String region, @QueryParam("period") String period,
-            @QueryParam("from") String from, @QueryParam("to") String to) {
-        return csv(() -> evaluations(region, period, from, to));
+    public Response evaluations(@PathParam("format") String format, @QueryParam("region") String region,
+            @QueryParam("period") String period, @QueryParam("from") String from, @QueryParam("to") String to) {
+        return export(format, () -> evaluations(region, period, from, to));
     }
 
     @GET
-    @Path("/evaluations.xlsx")
-    @Produces(Xlsx.MEDIA_TYPE)
-    @Operation(summary = "Evaluation scores and grades by child region, with the region's total as the last row, as a spreadsheet",
-            description = "Parameters as GET /api/v1/dashboards/evaluations.")
-    public Response evaluationsXlsx(@QueryParam("region") String region, @QueryParam("period") String period,
-            @QueryParam("from") String from, @QueryParam("to") String to) {
-        return xlsx(() -> evaluations(region, period, from, to));
-    }
-
-    @GET
-    @Path("/rankings.csv")
-    @Produces(CsvWriter.MEDIA_TYPE)
+    @Path("/rankings.{format:csv|xlsx}")
+    @Produces({CsvWriter.MEDIA_TYPE, Xlsx.MEDIA_TYPE})
     @Operation(summary = "A ranking", description = "Parameters as GET /api/v1/rankings.")
-    public Response rankingCsv(@QueryParam("region") String region, @QueryParam("period") String period,
-            @QueryParam("from") String from, @QueryParam("to") String to,
+    public Response ranking(@PathParam("format") String format, @QueryParam("region") String region,
+            @QueryParam("period") String period, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("subjects") @DefaultValue("CHILD_REGIONS") String subjects,
             @QueryParam("measure") @DefaultValue("RECORDS") String measure,
             @QueryParam("normalise") @DefaultValue("NONE") String normalise) {
-        return csv(() -> ranking(region, period, from, to, subjects, measure, normalise));
+        return export(format, () -> ranking(region, period, from, to, subjects, measure, normalise));
     }
 
     @GET
-    @Path("/rankings.xlsx")
-    @Produces(Xlsx.MEDIA_TYPE)
-    @Operation(summary = "A ranking, as a spreadsheet", description = "Parameters as GET /api/v1/rankings.")
-    public Response rankingXlsx(@QueryParam("region") String region, @QueryParam("period") String period,
-            @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("subjects") @DefaultValue("CHILD_REGIONS") String subjects,
-            @QueryParam("measure") @DefaultValue("RECORDS") String measure,
-            @QueryParam("normalise") @DefaultValue("NONE") String normalise) {
-        return xlsx(() -> ranking(region, period, from, to, subjects, measure, normalise));
-    }
-
-    @GET
-    @Path("/warnings.csv")
-    @Produces(CsvWriter.MEDIA_TYPE)
+    @Path("/warnings.{format:csv|xlsx}")
+    @Produces({CsvWriter.MEDIA_TYPE, Xlsx.MEDIA_TYPE})
     @Operation(summary = "Warnings of a region subtree", description = "Filters as GET /api/v1/warnings; the newest limit (≤ 200).")
-    public Response warningsCsv(@QueryParam("region") String region, @QueryParam("status") String status,
-            @QueryParam("kind") String kind, @QueryParam("limit") @DefaultValue("200") int limit) {
-        return csv(() -> warnings(region, status, kind, limit));
+    public Response warnings(@PathParam("format") String format, @QueryParam("region") String region,
+            @QueryParam("status") String status, @QueryParam("kind") String kind,
+            @QueryParam("limit") @DefaultValue("200") int limit) {
+        return export(format, () -> warnings(region, status, kind, limit));
     }
 
     @GET
-    @Path("/warnings.xlsx")
-    @Produces(Xlsx.MEDIA_TYPE)
-    @Operation(summary = "Warnings of a region subtree, as a spreadsheet", description = "Filters as GET /api/v1/warnings; the newest limit (≤ 200).")
-    public Response warningsXlsx(@QueryParam("region") String region, @QueryParam("status") String status,
-            @QueryParam("kind") String kind, @QueryParam("limit") @DefaultValue("200") int limit) {
-        return xlsx(() -> warnings(region, status, kind, limit));
-    }
-
-    @GET
-    @Path("/reports.csv")
-    @Produces(CsvWriter.MEDIA_TYPE)
+    @Path("/reports.{format:csv|xlsx}")
+    @Produces({CsvWriter.MEDIA_TYPE, Xlsx.MEDIA_TYPE})
     @Operation(summary = "Reports of a region subtree with their main figures", description = "The newest limit (≤ 200).")
-    public Response reportsCsv(@QueryParam("region") String region, @QueryParam("periodType") PeriodType type,
-            @QueryParam("status") ReportStatus status, @QueryParam("limit") @DefaultValue("200") int limit) {
-        return csv(() -> reports(region, type, status, limit));
+    public Response reports(@PathParam("format") String format, @QueryParam("region") String region,
+            @QueryParam("periodType") PeriodType type, @QueryParam("status") ReportStatus status,
+            @QueryParam("limit") @DefaultValue("200") int limit) {
+        return export(format, () -> reports(region, type, status, limit));
     }
 
     @GET
-    @Path("/reports.xlsx")
-    @Produces(Xlsx.MEDIA_TYPE)
-    @Operation(summary = "Reports of a region subtree with their main figures, as a spreadsheet", description = "The newest limit (≤ 200).")
-    public Response reportsXlsx(@QueryParam("region") String region, @QueryParam("periodType") PeriodType type,
-            @QueryParam("status") ReportStatus status, @QueryParam("limit") @DefaultValue("200") int limit) {
-        return xlsx(() -> reports(region, type, status, limit));
-    }
-
-    @GET
-    @Path("/bulletins/{id}.csv")
-    @Produces(CsvWriter.MEDIA_TYPE)
+    @Path("/bulletins/{id}.{format:csv|xlsx}")
+    @Produces({CsvWriter.MEDIA_TYPE, Xlsx.MEDIA_TYPE})
     @Operation(summary = "A monthly bulletin's rankings with the bureau's comment per child region")
-    public Response bulletinCsv(@PathParam("id") UUID id) {
-        return csv(() -> bulletin(id));
-    }
-
-    @GET
-    @Path("/bulletins/{id}.xlsx")
-    @Produces(Xlsx.MEDIA_TYPE)
-    @Operation(summary = "A monthly bulletin's rankings with the bureau's comment per child region, as a spreadsheet")
-    public Response bulletinXlsx(@PathParam("id") UUID id) {
-        return xlsx(() -> bulletin(id));
+    public Response bulletin(@PathParam("format") String format, @PathParam("id") UUID id) {
+        return export(format, () -> bulletin(id));
     }
 
     private Table bulletin(UUID id) {
@@ -490,16 +391,15 @@ public class ExportResource {
                 f.distinctClients());
     }
 
-    private static Response csv(Supplier<Table> export) {
+    /** The export as a file of the format its path names: {@code csv} or {@code xlsx}. */
+    private static Response export(String format, Supplier<Table> export) {
         Table table = export.get();
+        if ("xlsx".equals(format)) {
+            return file(Xlsx.write(table), Xlsx.MEDIA_TYPE, table.fileName() + ".xlsx");
+        }
         // Negative figures (a fall in rank) must stay numbers that the spreadsheet can sort, as in the XLSX.
         return file(CsvWriter.write(table.header(), table.rows(), NegativeNumbers.AS_NUMBERS), CsvWriter.MEDIA_TYPE,
                 table.fileName() + ".csv");
-    }
-
-    private static Response xlsx(Supplier<Table> export) {
-        Table table = export.get();
-        return file(Xlsx.write(table), Xlsx.MEDIA_TYPE, table.fileName() + ".xlsx");
     }
 
     private static Response file(byte[] body, String mediaType, String name) {

@@ -97,30 +97,23 @@ public class CoverageWriter {
     /** Re-reads whether a township or village is a current region after its snapshot was applied. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void region(int gen, String code, String level) {
-        if (code.length() < 9) {
+        if (!TOWNSHIP.equals(level) && !VILLAGE.equals(level)) {
             return;
         }
-        for (String kind : List.of(TOWNSHIP, VILLAGE)) {
-            if (kind.equals(level)) {
-                jdbc.update("insert into rm_cover_unit (gen, code, kind, live) values (?, ?, ?, false) on conflict do nothing",
-                        gen, code, kind);
-            }
-            Boolean live = jdbc.one("select live from rm_cover_unit where gen = ? and code = ? and kind = ? for update",
-                    rs -> rs.getBoolean(1), gen, code, kind);
-            if (live == null) {
-                continue;
-            }
-            boolean nowLive = isCurrentRegion(gen, code, kind);
-            if (live == nowLive) {
-                continue;
-            }
-            jdbc.update("update rm_cover_unit set live = ? where gen = ? and code = ? and kind = ?", nowLive, gen, code, kind);
-            int sign = nowLive ? 1 : -1;
-            addToScopes(gen, code, kind, null, sign);
-            Map<LocalDate, Integer> flips = flips(gen, code, kind);
-            flips.replaceAll((day, flip) -> flip * sign);
-            addFlips(gen, code, kind, flips);
+        jdbc.update("insert into rm_cover_unit (gen, code, kind, live) values (?, ?, ?, false) on conflict do nothing",
+                gen, code, level);
+        boolean live = jdbc.one("select live from rm_cover_unit where gen = ? and code = ? and kind = ? for update",
+                rs -> rs.getBoolean(1), gen, code, level);
+        boolean nowLive = isCurrentRegion(gen, code, level);
+        if (live == nowLive) {
+            return;
         }
+        jdbc.update("update rm_cover_unit set live = ? where gen = ? and code = ? and kind = ?", nowLive, gen, code, level);
+        int sign = nowLive ? 1 : -1;
+        addToScopes(gen, code, level, null, sign);
+        Map<LocalDate, Integer> flips = flips(gen, code, level);
+        flips.replaceAll((day, flip) -> flip * sign);
+        addFlips(gen, code, level, flips);
     }
 
     /** Changes the number of stations covering a unit by {@code delta} over [from, until). */
