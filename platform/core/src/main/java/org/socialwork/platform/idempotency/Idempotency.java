@@ -21,6 +21,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.socialwork.platform.time.BusinessClock;
 
 /**
  * {@code Idempotency-Key} for POST: the first request with a key runs and its response is stored
@@ -38,6 +39,9 @@ public class Idempotency {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    BusinessClock clock;
 
     @Inject
     ObjectMapper mapper;
@@ -81,17 +85,18 @@ public class Idempotency {
     private Stored claim(String caller, String key, String fingerprint) {
         int inserted = em.createNativeQuery("""
                 insert into idempotency_key (caller, idem_key, fingerprint, state, created_at)
-                values (?1, ?2, ?3, 'IN_PROGRESS', now()) on conflict do nothing""")
-                .setParameter(1, caller).setParameter(2, key).setParameter(3, fingerprint).executeUpdate();
+                values (?1, ?2, ?3, 'IN_PROGRESS', ?4) on conflict do nothing""")
+                .setParameter(1, caller).setParameter(2, key).setParameter(3, fingerprint).setParameter(4, clock.now())
+                .executeUpdate();
         if (inserted == 1) {
             return null;
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 select fingerprint, state, response_status, response_body, response_location, response_etag,
-                       created_at < now() - make_interval(secs => ?3)
+                       created_at < ?3
                 from idempotency_key where caller = ?1 and idem_key = ?2 for update""")
-                .setParameter(1, caller).setParameter(2, key).setParameter(3, (double) ABANDONED_AFTER.toSeconds())
+                .setParameter(1, caller).setParameter(2, key).setParameter(3, clock.now().minus(ABANDONED_AFTER))
                 .getResultList();
         if (rows.isEmpty()) {
             throw Problems.of(ProblemType.IDEMPOTENCY_IN_PROGRESS, "problem.idempotency-in-progress.detail");
@@ -104,8 +109,8 @@ public class Idempotency {
             return new Stored(((Number) row[2]).intValue(), (String) row[3], (String) row[4], (String) row[5]);
         }
         if (Boolean.TRUE.equals(row[6])) {
-            em.createNativeQuery("update idempotency_key set created_at = now() where caller = ?1 and idem_key = ?2")
-                    .setParameter(1, caller).setParameter(2, key).executeUpdate();
+            em.createNativeQuery("update idempotency_key set created_at = ?3 where caller = ?1 and idem_key = ?2")
+                    .setParameter(1, caller).setParameter(2, key).setParameter(3, clock.now()).executeUpdate();
             return null;
         }
         throw Problems.of(ProblemType.IDEMPOTENCY_IN_PROGRESS, "problem.idempotency-in-progress.detail");
@@ -122,11 +127,11 @@ public class Idempotency {
         Object etag = response.getHeaders().getFirst(HttpHeaders.ETAG);
         em.createNativeQuery("""
                 update idempotency_key set state = 'COMPLETED', response_status = ?3, response_body = ?4,
-                       response_location = ?5, response_etag = ?6, completed_at = now()
+                       response_location = ?5, response_etag = ?6, completed_at = ?7
                 where caller = ?1 and idem_key = ?2""")
                 .setParameter(1, caller).setParameter(2, key).setParameter(3, response.getStatus())
                 .setParameter(4, body).setParameter(5, location == null ? null : location.toString())
-                .setParameter(6, etag == null ? null : etag.toString())
+                .setParameter(6, etag == null ? null : etag.toString()).setParameter(7, clock.now())
                 .executeUpdate();
     }
 
@@ -145,8 +150,8 @@ public class Idempotency {
     /** Deletes keys older than {@code retention}; called by the services' housekeeping. */
     public int purgeOlderThan(Duration retention) {
         return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "delete from idempotency_key where created_at < now() - make_interval(secs => ?1)")
-                .setParameter(1, (double) retention.toSeconds()).executeUpdate());
+                "delete from idempotency_key where created_at < ?1")
+                .setParameter(1, clock.now().minus(retention)).executeUpdate());
     }
 
     private record Stored(int status, String body, String location, String etag) {

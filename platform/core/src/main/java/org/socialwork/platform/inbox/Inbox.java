@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.socialwork.platform.time.BusinessClock;
 
 /**
  * Makes consumption idempotent: an event's effect runs only if its id was never processed here,
@@ -22,6 +23,9 @@ public class Inbox {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    BusinessClock clock;
 
     /** Applies a fact (no version): once per event id. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -55,8 +59,8 @@ public class Inbox {
 
     private boolean record(UUID eventId, String topic) {
         return em.createNativeQuery("""
-                insert into inbox_event (event_id, topic, processed_at) values (?1, ?2, now())
+                insert into inbox_event (event_id, topic, processed_at) values (?1, ?2, ?3)
                 on conflict (event_id) do nothing""")
-                .setParameter(1, eventId).setParameter(2, topic).executeUpdate() == 1;
+                .setParameter(1, eventId).setParameter(2, topic).setParameter(3, clock.now()).executeUpdate() == 1;
     }
 }

@@ -1,7 +1,5 @@
 package org.socialwork.platform.outbox;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +10,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.socialwork.platform.time.BusinessClock;
 
 /**
  * Appends events to the outbox inside the caller's transaction, so that an event exists if and
@@ -25,6 +24,9 @@ public class Outbox {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    BusinessClock clock;
 
     @ConfigProperty(name = "quarkus.application.name")
     String applicationName;
@@ -44,7 +46,7 @@ public class Outbox {
         record.type = type;
         record.key = key;
         record.source = source();
-        record.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
+        record.occurredAt = clock.now();
         record.nextAttemptAt = record.occurredAt;
         try {
             record.payload = mapper.writeValueAsString(payload);

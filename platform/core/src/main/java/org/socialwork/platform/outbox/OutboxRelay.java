@@ -2,7 +2,6 @@ package org.socialwork.platform.outbox;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +28,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import org.socialwork.platform.time.BusinessClock;
 
 /**
  * Publishes outbox rows with an idempotent producer ({@code acks=all}) and marks them sent. A row
@@ -51,6 +51,9 @@ public class OutboxRelay {
 
     @Inject
     TopicProvisioner topicProvisioner;
+
+    @Inject
+    BusinessClock clock;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -81,14 +84,14 @@ public class OutboxRelay {
         QuarkusTransaction.requiringNew().run(() -> {
             pending.set(repository.pending());
             OffsetDateTime oldest = repository.oldestPendingAt();
-            oldestAgeSeconds.set(oldest == null ? 0 : Duration.between(oldest, OffsetDateTime.now(ZoneOffset.UTC)).toSeconds());
+            oldestAgeSeconds.set(oldest == null ? 0 : Duration.between(oldest, clock.now()).toSeconds());
         });
     }
 
     @Scheduled(every = "1h", skipExecutionIf = RelayDisabled.class)
     void purgeSent() {
         QuarkusTransaction.requiringNew().run(() -> {
-            long deleted = repository.deleteSentBefore(OffsetDateTime.now(ZoneOffset.UTC).minus(config.retention()));
+            long deleted = repository.deleteSentBefore(clock.now().minus(config.retention()));
             if (deleted > 0) {
                 LOG.infof("deleted %d published outbox rows older than %s", deleted, config.retention());
             }
@@ -97,7 +100,7 @@ public class OutboxRelay {
 
     /** Publishes one batch of due rows in the current transaction; returns how many were taken. */
     int publishBatch() {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = clock.now();
         List<OutboxRecord> due = repository.lockDue(now, config.batchSize());
         if (due.isEmpty()) {
             return 0;
@@ -132,7 +135,7 @@ public class OutboxRelay {
             }
         }
         // One statement for the whole batch: marking rows one by one would rewrite each payload.
-        repository.markSent(sentIds, OffsetDateTime.now(ZoneOffset.UTC));
+        repository.markSent(sentIds, clock.now());
         int sent = sentIds.size();
         if (sent < due.size()) {
             LOG.warnf("outbox: published %d of %d due events; the rest are retried with backoff (%s)", sent, due.size(),

@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.socialwork.platform.security.CallerScope;
+import org.socialwork.platform.time.BusinessClock;
 
 /**
  * The audit trail of unmasked reads of personal data, in the service's own schema
@@ -25,12 +26,15 @@ public class PersonalDataAudit {
     @Inject
     CallerScope caller;
 
+    @Inject
+    BusinessClock clock;
+
     @Transactional
     public void unmaskedRead(String subjectType, UUID subjectId, List<String> fields, String purpose) {
         em.createNativeQuery("""
                 insert into personal_data_access (id, read_at, actor, actor_roles, actor_region, subject_type, subject_id,
                                                   fields, purpose)
-                values (?1, now(), ?2, ?3, ?4, ?5, ?6, ?7, ?8)""")
+                values (?1, ?9, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""")
                 .setParameter(1, UUID.randomUUID())
                 .setParameter(2, caller.subject())
                 .setParameter(3, String.join(",", caller.roles().stream().sorted().toList()))
@@ -39,6 +43,7 @@ public class PersonalDataAudit {
                 .setParameter(6, subjectId)
                 .setParameter(7, String.join(",", fields))
                 .setParameter(8, purpose)
+                .setParameter(9, clock.now())
                 .executeUpdate();
     }
 }

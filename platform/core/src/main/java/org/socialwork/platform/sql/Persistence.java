@@ -1,8 +1,6 @@
 package org.socialwork.platform.sql;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import jakarta.persistence.PersistenceException;
@@ -12,15 +10,10 @@ import org.socialwork.platform.problem.ProblemType;
 import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.web.Cursor;
 
-/** Persistence helpers every service needs: database time, constraint names, change-feed cursors. */
+/** Persistence helpers every service needs: constraint names, change-feed cursors. */
 public final class Persistence {
 
     private Persistence() {
-    }
-
-    /** Now, at the microsecond precision PostgreSQL keeps, so a value read back equals the one written. */
-    public static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 
     /** Whether {@code e} is the violation of the named unique index or constraint. */

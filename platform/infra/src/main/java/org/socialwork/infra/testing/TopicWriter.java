@@ -1,6 +1,7 @@
 package org.socialwork.infra.testing;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -22,8 +23,19 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class TopicWriter implements AutoCloseable {
 
     private final KafkaProducer<String, byte[]> producer;
+    private final Clock clock;
 
+    /** A writer that stamps {@code ce_time} with the machine's time. */
     public TopicWriter() {
+        this(Clock.systemUTC());
+    }
+
+    /**
+     * A writer that stamps {@code ce_time} from {@code clock}: pass the service's business clock
+     * when the consumer under test judges the event's time (lag, "as of").
+     */
+    public TopicWriter(Clock clock) {
+        this.clock = clock;
         producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
@@ -44,7 +56,7 @@ public final class TopicWriter implements AutoCloseable {
         header(headers, "ce_source", source);
         header(headers, "ce_type", type);
         header(headers, "ce_subject", subject);
-        header(headers, "ce_time", OffsetDateTime.now(ZoneOffset.UTC).toString());
+        header(headers, "ce_time", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).toString());
         header(headers, "content-type", "application/json");
         try {
             producer.send(new ProducerRecord<>(topic, null, subject, json.getBytes(StandardCharsets.UTF_8), headers)).get();
