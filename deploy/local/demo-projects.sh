@@ -50,49 +50,54 @@ if echo "$existing" | grep -q "\"code\":\"$CODE\""; then
   exit 0
 fi
 
-say "Demo data: waiting for projects-service to replicate stations and workers ..."
-WORKER=""
-for _ in $(seq 1 120); do
+say "Demo data: waiting for projects-service to replicate the regions, stations, workers and assignments it uses ..."
+# Each replica arrives on its own topic, in no set order: wait (bounded) for all that the demo uses.
+WORKER="" STATION="" AGENCY="" STATION_REGION="" VILLAGE="" missing="workers"
+for _ in $(seq 1 180); do
   workers=$(call GET "/replicas/workers?limit=200")
-  # The first active worker with an active assignment at a station in Haining.
-  WORKER=$(echo "$workers" | jq -r '[.[] | select(.status == "ACTIVE" and (.dishonestyListed | not) and (.stationIds | length) > 0)] | .[].id' 2>/dev/null | while read -r w; do
-    st=$(echo "$workers" | jq -r --arg w "$w" '.[] | select(.id == $w) | .stationIds[0]')
-    region=$(call GET "/replicas/stations?region=$COUNTY&limit=200" | jq -r --arg s "$st" '.[] | select(.id == $s) | .regionCode')
-    if [ -n "$region" ] && [ ${#region} -ge 9 ]; then echo "$w"; break; fi
-  done)
-  [ -n "$WORKER" ] && break
+  stations=$(call GET "/replicas/stations?region=$COUNTY&limit=200")
+  # The first active worker with an active assignment at a Haining township station.
+  read -r WORKER STATION AGENCY STATION_REGION < <(jq -nr --argjson w "${workers:-[]}" --argjson s "${stations:-[]}" '
+    [$w[] | select(.status == "ACTIVE" and (.dishonestyListed | not)) as $x
+     | $s[] | select(.id == ($x.stationIds[0] // "") and (.regionCode | length) >= 9)
+     | "\($x.id) \(.id) \($x.employerAgencyId) \(.regionCode)"] | .[0] // ""' 2>/dev/null) || true
+  if [ -z "$WORKER" ]; then
+    missing="an active worker assigned to a Haining township station (personnel.worker.v1, personnel.assignment.v1, stations.station.v1)"
+  else
+    TOWNSHIP=${STATION_REGION:0:9}
+    VILLAGE=$(call GET "/replicas/regions?parent=$TOWNSHIP&limit=1" | jq -r '.[0].code // empty' 2>/dev/null || true)
+    [ -n "$VILLAGE" ] && break
+    missing="the villages under township $TOWNSHIP (stations.region.v1)"
+  fi
   sleep 1
 done
-[ -n "$WORKER" ] || die "projects-service knows no active worker assigned to a Haining station yet: load the personnel demo data (demo-personnel.sh) and check that personnel.worker.v1 and personnel.assignment.v1 reach projects-service (GET $API/replicas/workers)."
-workers=$(call GET "/replicas/workers?limit=200")
-STATION=$(echo "$workers" | jq -r --arg w "$WORKER" '.[] | select(.id == $w) | .stationIds[0]')
-AGENCY=$(echo "$workers" | jq -r --arg w "$WORKER" '.[] | select(.id == $w) | .employerAgencyId')
-STATION_REGION=$(call GET "/replicas/stations?region=$COUNTY&limit=200" | jq -r --arg s "$STATION" '.[] | select(.id == $s) | .regionCode')
-TOWNSHIP=${STATION_REGION:0:9}
-VILLAGE=$(call GET "/replicas/regions?parent=$TOWNSHIP&limit=1" | jq -r '.[0].code // empty')
-[ -n "$VILLAGE" ] || die "projects-service knows no village under $TOWNSHIP (stations.region.v1 not replicated yet?)"
+[ -n "$WORKER" ] && [ -n "$VILLAGE" ] || die "demo data (projects): after 180 s projects-service still lacks $missing: load the earlier demo data (demo-stations.sh, demo-personnel.sh) and see .run/local/logs/projects.log"
 COLLEAGUES=$(echo "$workers" | jq -r --arg a "$AGENCY" --arg w "$WORKER" '[.[] | select(.employerAgencyId == $a and .id != $w and .status == "ACTIVE" and (.dishonestyListed | not))] | .[0:2] | .[].id')
 say "Demo data: worker $WORKER at station $STATION ($STATION_REGION), agency $AGENCY"
 
 TOKEN=$BUREAU
 say "Demo data: project $CODE — tender, contract, team, service ..."
-YEAR=$(date +%Y)
-PROJECT=$(call POST /projects "{\"code\":\"$CODE\",\"name\":\"海宁市 $YEAR 年度乡镇（街道）社工站运营服务项目（演示）\",\"purchaserRegionCode\":\"$COUNTY\",\"stationIds\":[\"$STATION\"],\"periodStart\":\"$YEAR-01-01\",\"periodEnd\":\"$YEAR-12-31\",\"procurementMethod\":\"PUBLIC_TENDER\",\"budgetFen\":120000000,\"funding\":[{\"source\":\"SOCIAL_ASSISTANCE_FUND\",\"amountFen\":80000000},{\"source\":\"WELFARE_LOTTERY_FUND\",\"amountFen\":40000000}],\"serviceItems\":[\"SOCIAL_ASSISTANCE\",\"ELDERLY_CARE\",\"ELDERLY_VISIT\"],\"targets\":[{\"indicator\":\"VISITS\",\"target\":1200},{\"indicator\":\"SERVICE_HOURS\",\"target\":3000},{\"indicator\":\"KEY_CLIENT_VISIT_RATE\",\"target\":95}],\"staffing\":{\"minFullTimeWorkers\":1,\"minCertifiedWorkers\":0},\"evaluatorSubjects\":[\"evaluator-zj-001\"]}" "" "demo-project-$CODE" | first id)
+# The bureaus' calendar is China's, whatever the machine's zone: the records are of yesterday there,
+# so the project runs from 1 January of yesterday's year to the end of today's (two years on 1 January).
+DAY=$(TZ=Asia/Shanghai date -d yesterday +%Y-%m-%d)   # yesterday: every time of it is in the past
+YEAR=${DAY:0:4}
+END_YEAR=$(TZ=Asia/Shanghai date +%Y)
+PROJECT=$(call POST /projects "{\"code\":\"$CODE\",\"name\":\"海宁市 $YEAR 年度乡镇（街道）社工站运营服务项目（演示）\",\"purchaserRegionCode\":\"$COUNTY\",\"stationIds\":[\"$STATION\"],\"periodStart\":\"$YEAR-01-01\",\"periodEnd\":\"$END_YEAR-12-31\",\"procurementMethod\":\"PUBLIC_TENDER\",\"budgetFen\":120000000,\"funding\":[{\"source\":\"SOCIAL_ASSISTANCE_FUND\",\"amountFen\":80000000},{\"source\":\"WELFARE_LOTTERY_FUND\",\"amountFen\":40000000}],\"serviceItems\":[\"SOCIAL_ASSISTANCE\",\"ELDERLY_CARE\",\"ELDERLY_VISIT\"],\"targets\":[{\"indicator\":\"VISITS\",\"target\":1200},{\"indicator\":\"SERVICE_HOURS\",\"target\":3000},{\"indicator\":\"KEY_CLIENT_VISIT_RATE\",\"target\":95}],\"staffing\":{\"minFullTimeWorkers\":1,\"minCertifiedWorkers\":0},\"evaluatorSubjects\":[\"evaluator-zj-001\"]}" "" "demo-project-$CODE" | first id)
 expect 201
 etag=$(last_etag)
 call POST "/projects/$PROJECT/transitions" '{"to":"TENDERING"}' "$etag" >/dev/null; expect 200; etag=$(last_etag)
-call POST "/projects/$PROJECT/transitions" "{\"to\":\"CONTRACTED\",\"contractorAgencyId\":\"$AGENCY\",\"contractNumber\":\"HNMZ-$YEAR-DEMO\",\"contractDate\":\"$YEAR-01-05\"}" "$etag" >/dev/null; expect 200
-call POST "/projects/$PROJECT/team" "{\"workerId\":\"$WORKER\",\"role\":\"PROJECT_LEAD\",\"since\":\"$YEAR-01-06\"}" "" "demo-team-$WORKER" >/dev/null; expect 200
+call POST "/projects/$PROJECT/transitions" "{\"to\":\"CONTRACTED\",\"contractorAgencyId\":\"$AGENCY\",\"contractNumber\":\"HNMZ-$YEAR-DEMO\",\"contractDate\":\"$YEAR-01-01\"}" "$etag" >/dev/null; expect 200
+call POST "/projects/$PROJECT/team" "{\"workerId\":\"$WORKER\",\"role\":\"PROJECT_LEAD\",\"since\":\"$YEAR-01-01\"}" "" "demo-team-$WORKER" >/dev/null; expect 200
 for c in $COLLEAGUES; do
-  call POST "/projects/$PROJECT/team" "{\"workerId\":\"$c\",\"role\":\"SOCIAL_WORKER\",\"since\":\"$YEAR-01-06\"}" "" "demo-team-$c" >/dev/null
+  call POST "/projects/$PROJECT/team" "{\"workerId\":\"$c\",\"role\":\"SOCIAL_WORKER\",\"since\":\"$YEAR-01-01\"}" "" "demo-team-$c" >/dev/null
   expect 200 409 422
 done
 etag=$(call GET "/projects/$PROJECT" >/dev/null; last_etag)
 call POST "/projects/$PROJECT/transitions" '{"to":"IN_SERVICE"}' "$etag" >/dev/null; expect 200 409 422
 [ "$(last_status)" = 200 ] || say "Demo data: the project stays CONTRACTED: $(cat "$TMP/body")"
-call POST "/projects/$PROJECT/disbursements" "{\"amountFen\":36000000,\"plannedOn\":\"$YEAR-01-15\",\"condition\":\"合同签订后\"}" "" "demo-disbursement-1" >/dev/null; expect 201
+call POST "/projects/$PROJECT/disbursements" "{\"amountFen\":36000000,\"plannedOn\":\"$YEAR-01-01\",\"condition\":\"合同签订后\"}" "" "demo-disbursement-1" >/dev/null; expect 201
 DISBURSEMENT=$(call GET "/projects/$PROJECT" | jq -r '.disbursements[0].id'); etag=$(last_etag)
-call POST "/projects/$PROJECT/disbursements/$DISBURSEMENT/payment" "{\"paidOn\":\"$YEAR-01-20\"}" "$etag" >/dev/null; expect 200
+call POST "/projects/$PROJECT/disbursements/$DISBURSEMENT/payment" "{\"paidOn\":\"$DAY\"}" "$etag" >/dev/null; expect 200
 
 say "Demo data: clients with their plans ..."
 CLIENTS=()
@@ -101,7 +106,7 @@ for person in "张秀英:ELDERLY_ALONE:KEY:19420315" "李建国:DISABLED:HIGH_RI
   IFS=: read -r name category risk birth <<< "$person"
   n=$((n + 1))
   idn=$(id_number "${VILLAGE:0:6}${birth}01$n")
-  body="{\"name\":\"$name\",\"idNumber\":\"$idn\",\"phone\":\"1370000000$n\",\"villageRegionCode\":\"$VILLAGE\",\"categories\":[\"$category\"],\"riskLevel\":\"$risk\",\"stationId\":\"$STATION\",\"responsibleWorkerId\":\"$WORKER\",\"assessment\":\"入户评估（演示）\",\"plan\":{\"goals\":[\"按月探访\",\"链接救助资源\"],\"serviceItems\":[\"ELDERLY_VISIT\"],\"reviewOn\":\"$YEAR-12-15\"}}"
+  body="{\"name\":\"$name\",\"idNumber\":\"$idn\",\"phone\":\"1370000000$n\",\"villageRegionCode\":\"$VILLAGE\",\"categories\":[\"$category\"],\"riskLevel\":\"$risk\",\"stationId\":\"$STATION\",\"responsibleWorkerId\":\"$WORKER\",\"assessment\":\"入户评估（演示）\",\"plan\":{\"goals\":[\"按月探访\",\"链接救助资源\"],\"serviceItems\":[\"ELDERLY_VISIT\"],\"reviewOn\":\"$END_YEAR-12-15\"}}"
   id=$(call POST /clients "$body" "" "demo-client-$idn" | first id)
   expect 201
   CLIENTS+=("$id")
@@ -109,7 +114,6 @@ done
 
 say "Demo data: a day of field records, synced from the phone as one batch ..."
 TOKEN=$(dev_token --role field-worker --worker "$WORKER" --subject "worker-$WORKER")
-DAY=$(TZ=Asia/Shanghai date -d yesterday +%Y-%m-%d)   # yesterday: every time of it is in the past
 records="{\"id\":\"$(uuid)\",\"type\":\"GROUP_SESSION\",\"occurredAt\":\"${DAY}T14:00:00+08:00\",\"durationMinutes\":90,\"stationId\":\"$STATION\",\"projectId\":\"$PROJECT\",\"participantCount\":18,\"serviceItems\":[\"ELDERLY_CARE\"]}"
 if [ ${#CLIENTS[@]} -eq 3 ]; then
   for i in 0 1 2; do
@@ -132,4 +136,4 @@ TOKEN=$BUREAU
 call POST "/evaluations/$EVALUATION/scores" '{"assessor":"BUREAU","scores":{"S1":92,"E1":80,"P1":86}}' "\"1\"" >/dev/null; expect 200
 call POST "/evaluations/$EVALUATION/completion" "" "\"2\"" | jq -c '{score, grade}'
 expect 200
-say "Demo data: projects loaded. Public disclosure: curl '$API/public/projects/$CODE/disclosure?month=$(date +%Y-%m)'"
+say "Demo data: projects loaded. Public disclosure: curl '$API/public/projects/$CODE/disclosure?month=${DAY:0:7}'"

@@ -41,6 +41,17 @@ dev_token() {
   infra_cli token "$@"
 }
 
+# Keeps the logs of earlier runs (FILE.1 the last, up to FILE.5) so that the log of an instance that
+# crashed is still there after up.sh started a new one.
+rotate_log() {
+  local file="$1" i
+  [ -s "$file" ] || return 0
+  for i in 4 3 2 1; do
+    [ -f "$file.$i" ] && mv -f "$file.$i" "$file.$((i + 1))"
+  done
+  mv -f "$file" "$file.1"
+}
+
 pid_alive() {
   local file="$1"
   [ -f "$file" ] && kill -0 "$(cat "$file")" 2>/dev/null

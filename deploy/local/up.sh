@@ -32,6 +32,7 @@ if pid_alive "$RUN_DIR/postgres.pid"; then
   say "PostgreSQL: already running (embedded, pid $(cat "$RUN_DIR/postgres.pid"))"
 else
   rm -f "$RUN_DIR/postgres/postgres.env"
+  rotate_log "$RUN_DIR/logs/postgres.log"
   nohup java -cp "$(infra_classpath)" org.socialwork.infra.cli.InfraCli postgres "$RUN_DIR/postgres" "$PG_EMBEDDED_PORT" \
     "$DB_NAME" "${SERVICES[@]}" > "$RUN_DIR/logs/postgres.log" 2>&1 &
   pg_pid=$!
@@ -73,10 +74,11 @@ for svc in "${SERVICES[@]}"; do
     say "$svc-service: already running (pid $(cat "$RUN_DIR/$svc.pid"))"
     continue
   fi
+  rotate_log "$RUN_DIR/logs/$svc.log"
   nohup java -Xmx512m -XX:+UseSerialGC -jar "$svc-service/target/quarkus-app/quarkus-run.jar" \
     > "$RUN_DIR/logs/$svc.log" 2>&1 &
   echo $! > "$RUN_DIR/$svc.pid"
-  say "$svc-service: starting on :${SERVICE_PORT[$svc]} (log $RUN_DIR/logs/$svc.log)"
+  say "$svc-service: starting on :${SERVICE_PORT[$svc]} (log $RUN_DIR/logs/$svc.log, earlier runs' in $svc.log.1 ...)"
 done
 
 for svc in "${SERVICES[@]}"; do

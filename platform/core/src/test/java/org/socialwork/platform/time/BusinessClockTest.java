@@ -12,8 +12,10 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("clock")
 class BusinessClockTest {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
