@@ -121,8 +121,10 @@ if [ ${#CLIENTS[@]} -eq 3 ]; then
   done
   records+=",{\"id\":\"$(uuid)\",\"type\":\"CONSULTATION\",\"occurredAt\":\"${DAY}T15:30:00+08:00\",\"durationMinutes\":20,\"stationId\":\"$STATION\",\"projectId\":\"$PROJECT\",\"clientIds\":[\"${CLIENTS[1]}\"],\"serviceItems\":[\"SOCIAL_ASSISTANCE\"]}"
 fi
-call POST /service-records/batch "{\"records\":[$records]}" | jq -c '{created, unchanged, refused}'
+call POST /service-records/batch "{\"records\":[$records]}" | tee "$TMP/synced" | jq -c '{created, unchanged, refused}'
 expect 200
+# demo-reporting.sh waits for these records before it compiles a report from the read models.
+echo "$DAY $(jq '.created + .unchanged' "$TMP/synced")" > "$RUN_DIR/demo-records"
 
 say "Demo data: a mid-term evaluation ..."
 TOKEN=$BUREAU

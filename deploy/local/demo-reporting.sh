@@ -35,13 +35,38 @@ expect() {
   die "demo reporting: unexpected HTTP $(status): $(cat "$TMP/body")"
 }
 
-say "Demo reporting: waiting for the read models to know Haining (330481) ..."
-for _ in $(seq 1 60); do
-  call "$COUNTY" GET "$API/dashboards/network?region=330481" > /dev/null
-  [ "$(status)" = 200 ] && break
+# The read models fill from several topics in no set order, and the divisions alone are ~27,000
+# events: a report compiled before they are all in would freeze partial figures. Wait (bounded) for
+# exactly what this demo reads: every township and village of Zhejiang, Haining's township stations,
+# the demo project and its day of field records.
+DIVISIONS="$REPO_ROOT/deploy/local/demo-data/divisions-33"
+WANT_TOWNSHIPS=$(( $(wc -l < "$DIVISIONS/streets.csv") - 1 ))
+WANT_VILLAGES=$(( $(wc -l < "$DIVISIONS/villages.csv") - 1 ))
+# The day and number of the records demo-projects.sh synced (none: nothing to wait for).
+read -r RECORDS_DAY WANT_RECORDS 2>/dev/null < "$RUN_DIR/demo-records" || { RECORDS_DAY=$(TZ=Asia/Shanghai date +%F); WANT_RECORDS=0; }
+say "Demo reporting: waiting for the read models to hold Zhejiang's $WANT_TOWNSHIPS townships and $WANT_VILLAGES villages, Haining's stations, the demo project and its records ..."
+missing="an answer from reporting-service"
+for _ in $(seq 1 300); do
+  coverage=$(call "$PROVINCE" GET "$API/dashboards/coverage?region=33")
+  if [ "$(status)" = 200 ]; then
+    have=$(echo "$coverage" | jq -r '"\(.coverage.townships) \(.coverage.villages)"')
+    stations=$(call "$PROVINCE" GET "$API/dashboards/network?region=330481" | jq -r '[.children[]?.stations // 0] | add // 0')
+    projects=$(call "$PROVINCE" GET "$API/dashboards/projects?region=330481" | jq -r '.totals.projects // 0')
+    records=$(call "$PROVINCE" GET "$API/dashboards/service-output?region=330481&period=$RECORDS_DAY" | jq -r '.totals.records // 0')
+    if [ "$have" != "$WANT_TOWNSHIPS $WANT_VILLAGES" ]; then
+      missing="the divisions (townships and villages: have $have of $WANT_TOWNSHIPS $WANT_VILLAGES; stations.region.v1)"
+    elif [ "$stations" -lt 12 ]; then
+      missing="Haining's stations (have $stations of at least 12; stations.station.v1)"
+    elif [ "$projects" -lt 1 ] || [ "$records" -lt "$WANT_RECORDS" ]; then
+      missing="the demo project and its records of $RECORDS_DAY (have $projects project(s), $records of $WANT_RECORDS record(s); projects.project.v1, projects.service-record.v1)"
+    else
+      missing=""
+      break
+    fi
+  fi
   sleep 2
 done
-expect 200
+[ -z "$missing" ] || die "demo reporting: after 600 s reporting-service still lacks $missing; see .run/local/logs/reporting.log"
 
 for target in "33:70" "3304:80"; do
   region=${target%%:*}; percent=${target##*:}

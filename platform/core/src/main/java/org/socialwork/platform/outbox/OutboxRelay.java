@@ -61,6 +61,7 @@ public class OutboxRelay {
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong oldestAgeSeconds = new AtomicLong();
     private volatile KafkaProducer<String, byte[]> producer;
+    private volatile boolean declaredTopicsReady;
 
     void registerMetrics(@jakarta.enterprise.event.Observes StartupEvent event) {
         Gauge.builder("socialwork.outbox.pending", pending, AtomicLong::get)
@@ -72,6 +73,11 @@ public class OutboxRelay {
     @Scheduled(every = "${socialwork.outbox.poll-interval:200ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = RelayDisabled.class)
     void relay() {
+        if (!declaredTopicsReady) {
+            // Consumers of a topic this service has not published to yet would otherwise wait on a missing
+            // topic (and log it every second) until the first event; a broker that is down is asked again.
+            declaredTopicsReady = topicProvisioner.ensure(Set.copyOf(config.compactedTopics().orElse(List.of())));
+        }
         long deadline = System.nanoTime() + config.drainBudget().toNanos();
         int published;
         do {

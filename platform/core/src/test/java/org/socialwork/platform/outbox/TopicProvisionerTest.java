@@ -49,6 +49,12 @@ class TopicProvisionerTest {
     }
 
     @Test
+    void everyDeclaredEntityTopicExistsBeforeItsFirstEventSoConsumersNeverWaitOnAMissingTopic() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(cleanupPolicy("platform-test.never-published.v1")).isEqualTo("compact"));
+    }
+
+    @Test
     void theRelayPublishesEntitySnapshotsToACompactedTopic() throws Exception {
         String id = given().header("Authorization", Tokens.platformAdmin()).contentType(ContentType.JSON)
                 .body("{\"text\":\"compacted\",\"region\":\"4601\"}")
