@@ -11,7 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.socialwork.platform.outbox.Outbox;
-import org.socialwork.platform.sql.Persistence;
+import org.socialwork.platform.time.BusinessClock;
 
 /** Maps assignments to their view and publishes their snapshot with each change. */
 @ApplicationScoped
@@ -26,6 +26,9 @@ public class AssignmentEvents {
     @Inject
     AssignmentRepository assignments;
 
+    @Inject
+    BusinessClock clock;
+
     public AssignmentView view(Assignment a) {
         return new AssignmentView(a.id, a.version, a.workerId, a.stationId, a.stationRegionCode, a.employerAgencyId,
                 a.category, a.role, a.fullTime, a.from, a.to, a.status, latestFiling(a.id), a.createdAt, a.updatedAt);
@@ -34,7 +37,7 @@ public class AssignmentEvents {
     /** Records a change of the assignment (its version rises) and publishes the new snapshot. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void changed(Assignment a) {
-        a.updatedAt = Persistence.now();
+        a.updatedAt = clock.now();
         assignments.flush();
         outbox.append(AssignmentView.TOPIC, AssignmentView.TYPE, a.id.toString(), view(a));
     }

@@ -26,6 +26,7 @@ import org.socialwork.platform.security.CallerScope;
 import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.sql.NativeSql;
 import org.socialwork.platform.sql.Persistence;
+import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.platform.web.Cursor;
 import org.socialwork.platform.web.PageRequest;
 import org.socialwork.platform.web.Preconditions;
@@ -65,6 +66,9 @@ public class AssignmentService {
 
     @Inject
     CallerScope caller;
+
+    @Inject
+    BusinessClock clock;
 
     @Inject
     EntityManager em;
@@ -109,7 +113,7 @@ public class AssignmentService {
         a.fullTime = fullTime;
         a.from = request.from();
         a.status = AssignmentStatus.ACTIVE;
-        a.createdAt = Persistence.now();
+        a.createdAt = clock.now();
         a.updatedAt = a.createdAt;
         try {
             assignments.persist(a);

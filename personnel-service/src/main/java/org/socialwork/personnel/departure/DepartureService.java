@@ -23,6 +23,7 @@ import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.security.CallerScope;
 import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.sql.Persistence;
+import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.platform.web.Preconditions;
 
 /** Departures: the notice with its minimum and maximum period, then the leave that ends assignments. */
@@ -52,6 +53,9 @@ public class DepartureService {
 
     @Inject
     CallerScope caller;
+
+    @Inject
+    BusinessClock clock;
 
     @Inject
     EntityManager em;
@@ -87,7 +91,7 @@ public class DepartureService {
         d.plannedLeaveOn = request.plannedLeaveOn();
         d.replacementWorkerId = request.replacementWorkerId();
         d.reason = request.reason() == null || request.reason().isBlank() ? null : request.reason().strip();
-        d.createdAt = Persistence.now();
+        d.createdAt = clock.now();
         try {
             departures.persist(d);
             departures.flush();

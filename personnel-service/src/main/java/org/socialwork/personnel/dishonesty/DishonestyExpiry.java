@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 import org.socialwork.personnel.worker.WorkerRepository;
 import org.socialwork.personnel.worker.WorkerService;
+import org.socialwork.platform.time.BusinessClock;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -34,6 +35,9 @@ public class DishonestyExpiry {
     @Inject
     WorkerService workerService;
 
+    @Inject
+    BusinessClock clock;
+
     @Scheduled(every = "{personnel.dishonesty-expiry-check}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void announceExpired() {
         int announced;
@@ -49,9 +53,9 @@ public class DishonestyExpiry {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 select id, worker_id from dishonesty_listing
-                where not expiry_announced and delisted_on is null and expires_on <= current_date
+                where not expiry_announced and delisted_on is null and expires_on <= :today
                 order by expires_on limit :batch for update skip locked""")
-                .setParameter("batch", BATCH).getResultList();
+                .setParameter("today", clock.today()).setParameter("batch", BATCH).getResultList();
         for (Object[] row : rows) {
             em.createNativeQuery("update dishonesty_listing set expiry_announced = true where id = :id")
                     .setParameter("id", row[0]).executeUpdate();

@@ -16,7 +16,7 @@ import org.socialwork.personnel.worker.WorkerService;
 import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.security.CallerScope;
 import org.socialwork.platform.security.Roles;
-import org.socialwork.platform.sql.Persistence;
+import org.socialwork.platform.time.BusinessClock;
 
 /**
  * The dishonesty list is kept by the bureau: only a bureau admin (for workers in its scope) or a
@@ -43,12 +43,16 @@ public class DishonestyService {
     @Inject
     CallerScope caller;
 
+    @Inject
+    BusinessClock clock;
+
     @Transactional
     public ListingView list(UUID workerId, ListingRequest request) {
         Worker worker = workerScope.readable(workerId);
         caller.requireAnyRole(Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN);
         workerScope.requireWriter(worker);
-        if (request.listedOn().isAfter(LocalDate.now())) {
+        LocalDate today = clock.today();
+        if (request.listedOn().isAfter(today)) {
             throw Problems.invalidField("listedOn", "dishonesty.future");
         }
         DishonestyListing l = new DishonestyListing();
@@ -58,12 +62,12 @@ public class DishonestyService {
         l.listedOn = request.listedOn();
         l.expiresOn = request.listedOn().plus(config.dishonestyListingDuration());
         l.listedBy = caller.subject();
-        l.expiryAnnounced = !l.expiresOn.isAfter(LocalDate.now());
-        l.createdAt = Persistence.now();
+        l.expiryAnnounced = !l.expiresOn.isAfter(today);
+        l.createdAt = clock.now();
         listings.persist(l);
         listings.flush();
         workerService.touch(worker);
-        return ListingView.of(l, LocalDate.now());
+        return ListingView.of(l, today);
     }
 
     @Transactional
@@ -81,18 +85,19 @@ public class DishonestyService {
         if (l.delistedOn != null) {
             throw Problems.conflict("dishonesty.already-delisted", l.delistedOn);
         }
-        l.delistedOn = LocalDate.now();
+        LocalDate today = clock.today();
+        l.delistedOn = today;
         l.delistReason = request.reason().strip();
         l.delistedBy = caller.subject();
         listings.flush();
         workerService.touch(worker);
-        return ListingView.of(l, LocalDate.now());
+        return ListingView.of(l, today);
     }
 
     @Transactional
     public List<ListingView> ofWorker(UUID workerId) {
         workerScope.readable(workerId);
-        LocalDate today = LocalDate.now();
+        LocalDate today = clock.today();
         return listings.ofWorker(workerId).stream().map(l -> ListingView.of(l, today)).toList();
     }
 }

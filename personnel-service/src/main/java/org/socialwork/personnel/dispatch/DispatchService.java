@@ -17,7 +17,7 @@ import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.security.CallerScope;
 import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.sql.NativeSql;
-import org.socialwork.platform.sql.Persistence;
+import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.platform.web.Preconditions;
 
 /**
@@ -39,6 +39,9 @@ public class DispatchService {
     CallerScope caller;
 
     @Inject
+    BusinessClock clock;
+
+    @Inject
     Outbox outbox;
 
     @Inject
@@ -50,7 +53,7 @@ public class DispatchService {
         DispatchProgramme p = new DispatchProgramme();
         p.id = UUID.randomUUID();
         apply(p, request);
-        p.createdAt = Persistence.now();
+        p.createdAt = clock.now();
         p.updatedAt = p.createdAt;
         programmes.persist(p);
         programmes.flush();
@@ -123,7 +126,7 @@ public class DispatchService {
     }
 
     private void touch(DispatchProgramme p) {
-        p.updatedAt = Persistence.now();
+        p.updatedAt = clock.now();
         programmes.flush();
         publish(p);
     }

@@ -1,5 +1,6 @@
 package org.socialwork.personnel.filing;
 
+import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.problem.Problems;
+import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.platform.web.Page;
 import org.socialwork.platform.web.PageRequest;
 import org.socialwork.platform.web.Preconditions;
@@ -39,6 +41,9 @@ public class FilingResource {
     @Inject
     FilingService service;
 
+    @Inject
+    BusinessClock clock;
+
     @Context
     UriInfo uriInfo;
 
@@ -51,8 +56,9 @@ public class FilingResource {
         if (region != null && !region.matches("\\d{2,12}")) {
             throw Problems.invalidField("region", "worker.query.invalid", "region", region);
         }
-        return Page.of(service.list(new FilingService.Filter(region, late, filed, worker, agency), page), page.limit(),
-                FilingService::view, FilingService::cursorOf, uriInfo);
+        LocalDate today = clock.today();
+        return Page.of(service.list(new FilingService.Filter(region, late, filed, worker, agency), today, page),
+                page.limit(), f -> FilingService.view(f, today), FilingService::cursorOf, uriInfo);
     }
 
     @GET

@@ -17,6 +17,7 @@ import org.socialwork.platform.security.CallerScope;
 import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.sql.NativeSql;
 import org.socialwork.platform.sql.Persistence;
+import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.platform.web.Cursor;
 import org.socialwork.platform.web.PageRequest;
 import org.socialwork.platform.web.Preconditions;
@@ -44,6 +45,9 @@ public class FilingService {
     CallerScope caller;
 
     @Inject
+    BusinessClock clock;
+
+    @Inject
     EntityManager em;
 
     /** Filters of the filing list. */
@@ -61,14 +65,14 @@ public class FilingService {
         f.kind = kind;
         f.changedOn = changedOn;
         f.dueOn = changedOn.plusDays(config.filingDeadlineDays());
-        f.createdAt = Persistence.now();
+        f.createdAt = clock.now();
         f.updatedAt = f.createdAt;
         filings.persist(f);
     }
 
     @Transactional
     public FilingView get(UUID id) {
-        return view(readable(id));
+        return view(readable(id), clock.today());
     }
 
     @Transactional
@@ -86,28 +90,30 @@ public class FilingService {
         if (request.filedOn().isBefore(f.changedOn)) {
             throw Problems.invalidField("filedOn", "filing.before-change", f.changedOn);
         }
-        if (request.filedOn().isAfter(LocalDate.now())) {
+        LocalDate today = clock.today();
+        if (request.filedOn().isAfter(today)) {
             throw Problems.invalidField("filedOn", "filing.future");
         }
         f.filedOn = request.filedOn();
         f.late = request.filedOn().isAfter(f.dueOn);
-        f.updatedAt = Persistence.now();
+        f.updatedAt = clock.now();
         filings.flush();
         assignmentEvents.filingChanged(f.assignmentId);
-        return view(f);
+        return view(f, today);
     }
 
+    /** {@code today} is the caller's, so that the late filter and the states of the page's views agree on one day. */
     @Transactional
-    public List<Filing> list(Filter filter, PageRequest page) {
+    public List<Filing> list(Filter filter, LocalDate today, PageRequest page) {
         NativeSql sql = new NativeSql().append("select f.* from filing f where ");
         scope(sql);
         if (filter.region() != null) {
             sql.appendInSubtree(" and ", "f.station_region_code", "region", filter.region());
         }
         if (Boolean.TRUE.equals(filter.late())) {
-            sql.append(" and (f.late or (f.filed_on is null and f.due_on < current_date))");
+            sql.append(" and (f.late or (f.filed_on is null and f.due_on < :today))", "today", today);
         } else if (Boolean.FALSE.equals(filter.late())) {
-            sql.append(" and not coalesce(f.late, f.due_on < current_date)");
+            sql.append(" and not coalesce(f.late, f.due_on < :today)", "today", today);
         }
         if (filter.filed() != null) {
             sql.append(filter.filed() ? " and f.filed_on is not null" : " and f.filed_on is null");
@@ -128,8 +134,7 @@ public class FilingService {
         return Persistence.changeFeedCursor(f.updatedAt, f.id);
     }
 
-    static FilingView view(Filing f) {
-        LocalDate today = LocalDate.now();
+    static FilingView view(Filing f, LocalDate today) {
         FilingState state = f.filedOn != null ? (Boolean.TRUE.equals(f.late) ? FilingState.FILED_LATE : FilingState.FILED_ON_TIME)
                 : today.isAfter(f.dueOn) ? FilingState.OVERDUE : FilingState.PENDING;
         Integer days = f.filedOn == null ? null : (int) ChronoUnit.DAYS.between(f.changedOn, f.filedOn);

@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import org.socialwork.platform.events.CloudEvent;
 import org.socialwork.platform.inbox.EventHandler;
 import org.socialwork.platform.inbox.Inbox;
+import org.socialwork.platform.time.BusinessClock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -35,6 +36,9 @@ public class StationsEventHandler implements EventHandler {
 
     @Inject
     AgencyReplicaRepository agencies;
+
+    @Inject
+    BusinessClock clock;
 
     @Override
     public String name() {
@@ -76,7 +80,7 @@ public class StationsEventHandler implements EventHandler {
         station.operationMode = s.operationMode() == null ? "GOVERNMENT_RUN" : s.operationMode();
         station.agencyId = s.agencyId();
         station.version = s.version();
-        station.updatedAt = s.updatedAt() == null ? org.socialwork.platform.sql.Persistence.now() : s.updatedAt();
+        station.updatedAt = s.updatedAt() == null ? clock.now() : s.updatedAt();
         if (found == null) {
             stations.persist(station);
         }
@@ -90,7 +94,7 @@ public class StationsEventHandler implements EventHandler {
         agency.registrationRegion = a.registrationRegion();
         agency.status = a.status();
         agency.version = a.version();
-        agency.updatedAt = a.updatedAt() == null ? org.socialwork.platform.sql.Persistence.now() : a.updatedAt();
+        agency.updatedAt = a.updatedAt() == null ? clock.now() : a.updatedAt();
         if (found == null) {
             agencies.persist(agency);
         }

@@ -20,7 +20,7 @@ import org.socialwork.personnel.worker.WorkerScope;
 import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.security.CallerScope;
 import org.socialwork.platform.security.Roles;
-import org.socialwork.platform.sql.Persistence;
+import org.socialwork.platform.time.BusinessClock;
 
 /** Supervision pairings and their sessions, managed by whoever manages the supervisor. */
 @ApplicationScoped
@@ -42,6 +42,9 @@ public class SupervisionService {
 
     @Inject
     CallerScope caller;
+
+    @Inject
+    BusinessClock clock;
 
     @Inject
     EntityManager em;
@@ -73,7 +76,7 @@ public class SupervisionService {
         s.regionCode = region;
         s.from = request.from();
         s.to = request.to();
-        s.createdAt = Persistence.now();
+        s.createdAt = clock.now();
         supervisions.persist(s);
         return view(s);
     }
@@ -84,9 +87,10 @@ public class SupervisionService {
         workerScope.requireWriter(workerScope.readable(s.supervisorId));
         em.createNativeQuery("""
                 insert into supervision_session (id, supervision_id, held_on, hours, topic, created_at)
-                values (:id, :s, :d, :h, :t, now())""")
+                values (:id, :s, :d, :h, :t, :createdAt)""")
                 .setParameter("id", UUID.randomUUID()).setParameter("s", s.id).setParameter("d", request.heldOn())
-                .setParameter("h", request.hours()).setParameter("t", request.topic().strip()).executeUpdate();
+                .setParameter("h", request.hours()).setParameter("t", request.topic().strip())
+                .setParameter("createdAt", clock.now()).executeUpdate();
         return view(s);
     }
 

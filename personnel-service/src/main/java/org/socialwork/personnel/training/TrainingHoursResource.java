@@ -1,6 +1,5 @@
 package org.socialwork.personnel.training;
 
-import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -13,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.socialwork.platform.time.BusinessClock;
 
 import io.quarkus.security.Authenticated;
 
@@ -25,9 +25,12 @@ public class TrainingHoursResource {
     @Inject
     TrainingService service;
 
+    @Inject
+    BusinessClock clock;
+
     @GET
     @Operation(summary = "Training hours of a worker in a year", description = "year defaults to the current year.")
     public TrainingHours hours(@PathParam("id") UUID id, @QueryParam("year") Integer year) {
-        return service.hours(id, year == null ? LocalDate.now().getYear() : year);
+        return service.hours(id, year == null ? clock.thisYear().getValue() : year);
     }
 }

@@ -15,7 +15,7 @@ import org.socialwork.platform.outbox.Outbox;
 import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.security.CallerScope;
 import org.socialwork.platform.security.Roles;
-import org.socialwork.platform.sql.Persistence;
+import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.platform.web.Preconditions;
 
 /** Trainings organised by bureaus (or the platform) and who attended them. */
@@ -35,6 +35,9 @@ public class TrainingService {
 
     @Inject
     CallerScope caller;
+
+    @Inject
+    BusinessClock clock;
 
     @Inject
     Outbox outbox;
@@ -57,7 +60,7 @@ public class TrainingService {
         t.hours = request.hours();
         t.startsOn = request.startsOn();
         t.endsOn = request.endsOn();
-        t.createdAt = Persistence.now();
+        t.createdAt = clock.now();
         t.updatedAt = t.createdAt;
         trainings.persist(t);
         trainings.flush();
@@ -84,7 +87,7 @@ public class TrainingService {
                 on conflict (training_id, worker_id) do update set hours = excluded.hours, completed = excluded.completed""")
                 .setParameter("t", t.id).setParameter("w", workerId).setParameter("h", request.hours())
                 .setParameter("c", request.completed()).executeUpdate();
-        t.updatedAt = Persistence.now();
+        t.updatedAt = clock.now();
         trainings.flush();
         publish(t);
         return view(t);

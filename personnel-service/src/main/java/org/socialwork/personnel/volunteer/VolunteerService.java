@@ -17,7 +17,7 @@ import org.socialwork.platform.outbox.Outbox;
 import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.security.CallerScope;
 import org.socialwork.platform.security.Roles;
-import org.socialwork.platform.sql.Persistence;
+import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.platform.web.Preconditions;
 
 /** Volunteers, recruited by a worker who serves (or served) at the station they join. */
@@ -37,6 +37,9 @@ public class VolunteerService {
 
     @Inject
     CallerScope caller;
+
+    @Inject
+    BusinessClock clock;
 
     @Inject
     Outbox outbox;
@@ -66,7 +69,7 @@ public class VolunteerService {
         v.serviceHours = request.serviceHours();
         v.regular = request.regular();
         v.status = "ACTIVE";
-        v.createdAt = Persistence.now();
+        v.createdAt = clock.now();
         v.updatedAt = v.createdAt;
         volunteers.persist(v);
         volunteers.flush();
@@ -87,7 +90,7 @@ public class VolunteerService {
         v.serviceHours = request.serviceHours();
         v.regular = request.regular();
         v.status = request.status();
-        v.updatedAt = Persistence.now();
+        v.updatedAt = clock.now();
         volunteers.flush();
         publish(v);
         return VolunteerView.of(v);

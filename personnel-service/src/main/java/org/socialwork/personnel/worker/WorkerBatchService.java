@@ -18,7 +18,7 @@ import org.socialwork.platform.problem.ProblemException;
 import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.security.CallerScope;
 import org.socialwork.platform.security.Roles;
-import org.socialwork.platform.sql.Persistence;
+import org.socialwork.platform.time.BusinessClock;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -46,6 +46,9 @@ public class WorkerBatchService {
 
     @Inject
     CallerScope caller;
+
+    @Inject
+    BusinessClock clock;
 
     @Inject
     org.socialwork.platform.personaldata.PersonalDataCipher cipher;
@@ -101,7 +104,7 @@ public class WorkerBatchService {
             worker.socialWorkDegree = item.socialWorkDegree();
             worker.qualificationLevel = QualificationLevel.NONE;
             worker.status = WorkerStatus.ACTIVE;
-            worker.createdAt = Persistence.now();
+            worker.createdAt = clock.now();
             worker.updatedAt = worker.createdAt;
             WorkerService.applyEmployment(worker, agencyId, item.category(), item.post(), item.grade(), item.employedFrom(),
                     null);

@@ -26,6 +26,7 @@ import org.socialwork.platform.security.CallerScope;
 import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.sql.NativeSql;
 import org.socialwork.platform.sql.Persistence;
+import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.platform.web.Cursor;
 import org.socialwork.platform.web.PageRequest;
 import org.socialwork.platform.web.Preconditions;
@@ -70,6 +71,9 @@ public class WorkerService {
     PersonnelConfig config;
 
     @Inject
+    BusinessClock clock;
+
+    @Inject
     EntityManager em;
 
     /** Filters of the worker list. */
@@ -101,7 +105,7 @@ public class WorkerService {
         worker.socialWorkDegree = request.socialWorkDegree();
         worker.qualificationLevel = QualificationLevel.NONE;
         worker.status = WorkerStatus.ACTIVE;
-        worker.createdAt = Persistence.now();
+        worker.createdAt = clock.now();
         worker.updatedAt = worker.createdAt;
         if (request.employment() != null) {
             applyEmployment(worker, request.employment().agencyId(), request.employment().category(),
@@ -124,7 +128,7 @@ public class WorkerService {
 
     @Transactional
     public WorkerView lookup(String idNumber, String purpose) {
-        ResidentIdNumber number = ResidentIdNumber.parse(idNumber, LocalDate.now())
+        ResidentIdNumber number = ResidentIdNumber.parse(idNumber, clock.today())
                 .orElseThrow(() -> Problems.invalidField("idNumber", "worker.id-number.invalid"));
         Worker worker = workers.byIdNumberIndex(cipher.blindIndex(ID_INDEX_KIND, number.value()))
                 .filter(scope::canRead)
@@ -168,7 +172,7 @@ public class WorkerService {
     @Transactional
     public WorkerView addCertificate(UUID id, CertificateRequest request) {
         Worker worker = scope.writable(id);
-        if (request.issuedOn().isAfter(LocalDate.now())) {
+        if (request.issuedOn().isAfter(clock.today())) {
             throw Problems.invalidField("issuedOn", "worker.certificate.future");
         }
         Certificate certificate = new Certificate();
@@ -179,7 +183,7 @@ public class WorkerService {
         certificate.issuedOn = request.issuedOn();
         certificate.issuer = request.issuer().strip();
         certificate.registered = request.registered();
-        certificate.createdAt = Persistence.now();
+        certificate.createdAt = clock.now();
         try {
             certificates.persist(certificate);
             certificates.flush();
@@ -269,7 +273,7 @@ public class WorkerService {
     Identity identity(String idNumber, String phone) {
         ResidentIdNumber number = null;
         if (idNumber != null) {
-            number = ResidentIdNumber.parse(idNumber, LocalDate.now())
+            number = ResidentIdNumber.parse(idNumber, clock.today())
                     .orElseThrow(() -> Problems.invalidField("idNumber", "worker.id-number.invalid"));
         }
         String mobile = null;
@@ -311,7 +315,7 @@ public class WorkerService {
         employment.grade = worker.grade;
         employment.startedOn = worker.employedFrom;
         employment.endedOn = worker.employedUntil;
-        employment.createdAt = Persistence.now();
+        employment.createdAt = clock.now();
         employments.persist(employment);
     }
 
@@ -343,7 +347,7 @@ public class WorkerService {
 
     /** Marks a change: the flush raises the version, which the event and the new ETag carry. */
     public void touch(Worker worker) {
-        worker.updatedAt = Persistence.now();
+        worker.updatedAt = clock.now();
         workers.flush();
         snapshots.publish(worker);
     }

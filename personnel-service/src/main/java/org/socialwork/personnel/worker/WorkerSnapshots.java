@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import org.socialwork.platform.outbox.Outbox;
 import org.socialwork.platform.personaldata.Masking;
 import org.socialwork.platform.personaldata.PersonalDataCipher;
+import org.socialwork.platform.time.BusinessClock;
 
 /**
  * Builds a worker's view and event snapshot from its row and what other features hold about it
@@ -35,6 +36,9 @@ public class WorkerSnapshots {
 
     @Inject
     CertificateRepository certificates;
+
+    @Inject
+    BusinessClock clock;
 
     /** The current listing of a worker: listed and until when. */
     public record Listing(boolean listed, LocalDate until) {
@@ -75,8 +79,8 @@ public class WorkerSnapshots {
         @SuppressWarnings("unchecked")
         List<Object> rows = em.createNativeQuery("""
                 select max(expires_on) from dishonesty_listing
-                where worker_id = :worker and delisted_on is null and expires_on > current_date""")
-                .setParameter("worker", workerId).getResultList();
+                where worker_id = :worker and delisted_on is null and expires_on > :today""")
+                .setParameter("worker", workerId).setParameter("today", clock.today()).getResultList();
         Object until = rows.isEmpty() ? null : rows.get(0);
         LocalDate date = until == null ? null : until instanceof Date d ? d.toLocalDate() : (LocalDate) until;
         return new Listing(date != null, date);

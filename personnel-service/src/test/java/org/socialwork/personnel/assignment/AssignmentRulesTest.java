@@ -24,17 +24,23 @@ import java.util.concurrent.CompletableFuture;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.socialwork.platform.time.BusinessClock;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The bureaus' assignment rules, one refusal each, and the filing (备案) that follows every change. */
 @QuarkusTest
+@Tag("clock")
 class AssignmentRulesTest {
 
     @Inject
     AgroalDataSource db;
+
+    @Inject
+    BusinessClock clock;
 
     private long assignments(UUID worker) {
         return ((Number) single(db, "select count(*) from assignment where worker_id = ?", worker)).longValue();
@@ -112,16 +118,18 @@ class AssignmentRulesTest {
         UUID station = station(db, township(), "OPERATING", "PURCHASED_SERVICE", agency);
         UUID worker = worker(agency, "STATION_FULL_TIME");
         String bureau = bureauToken("bureau-admin", HAINING);
+        LocalDate today = clock.today();
+        LocalDate yesterday = today.minusDays(1);
         // Only the bureau lists; an agency admin may not.
         as(org.socialwork.personnel.PersonnelFixtures.agencyToken(agency.toString()))
-                .body(Map.of("reason", "伪造服务记录", "listedOn", LocalDate.now().toString()))
+                .body(Map.of("reason", "伪造服务记录", "listedOn", today.toString()))
                 .post("/api/v1/workers/" + worker + "/dishonesty-listings").then().statusCode(403);
-        String listing = as(bureau).body(Map.of("reason", "伪造服务记录", "listedOn", LocalDate.now().minusDays(1).toString()))
+        String listing = as(bureau).body(Map.of("reason", "伪造服务记录", "listedOn", yesterday.toString()))
                 .post("/api/v1/workers/" + worker + "/dishonesty-listings").then().statusCode(201)
-                .body("expiresOn", equalTo(LocalDate.now().minusDays(1).plusYears(2).toString()))
+                .body("expiresOn", equalTo(yesterday.plusYears(2).toString()))
                 .body("effective", equalTo(true)).extract().path("id");
         as(bureau).get("/api/v1/workers/" + worker).then().body("dishonestyListed", equalTo(true))
-                .body("dishonestyListedUntil", equalTo(LocalDate.now().minusDays(1).plusYears(2).toString()));
+                .body("dishonestyListedUntil", equalTo(yesterday.plusYears(2).toString()));
 
         as(adminToken()).body(body(worker, station)).post("/api/v1/assignments").then().statusCode(409)
                 .body("code", equalTo("worker.dishonesty.listed"));
@@ -144,7 +152,8 @@ class AssignmentRulesTest {
         String town = township();
         UUID station = station(db, town, "OPERATING", "PURCHASED_SERVICE", agency);
         UUID worker = worker(agency, "STATION_FULL_TIME");
-        LocalDate start = LocalDate.now().minusDays(20);
+        LocalDate today = clock.today();
+        LocalDate start = today.minusDays(20);
         String assignment = as(adminToken()).body(Map.of("workerId", worker.toString(), "stationId", station.toString(),
                 "role", "SOCIAL_WORKER", "from", start.toString())).post("/api/v1/assignments").then().statusCode(201)
                 .body("stationRegionCode", equalTo(town)).body("filing", equalTo(null)).extract().path("id");
@@ -169,13 +178,13 @@ class AssignmentRulesTest {
                 .post("/api/v1/filings/" + startFiling + "/file").then().statusCode(409);
 
         String change = etag(bureau, "/api/v1/assignments/" + assignment);
-        as(bureau).header("If-Match", change).body(Map.of("role", "STATION_LEAD", "changedOn", LocalDate.now().minusDays(2).toString()))
+        as(bureau).header("If-Match", change).body(Map.of("role", "STATION_LEAD", "changedOn", today.minusDays(2).toString()))
                 .put("/api/v1/assignments/" + assignment).then().statusCode(200).body("role", equalTo("STATION_LEAD"));
         String changeFiling = as(bureau).get("/api/v1/filings?worker=" + worker + "&filed=false").then()
                 .body("items.size()", equalTo(1)).body("items[0].kind", equalTo("CHANGE"))
                 .body("items[0].state", equalTo("PENDING")).extract().path("items[0].id");
         as(bureau).header("If-Match", etag(bureau, "/api/v1/filings/" + changeFiling))
-                .body(Map.of("filedOn", LocalDate.now().toString()))
+                .body(Map.of("filedOn", today.toString()))
                 .post("/api/v1/filings/" + changeFiling + "/file").then().statusCode(200).body("late", equalTo(false));
 
         // Late filings of the region: the START one (filed late), not the CHANGE one (on time).
@@ -185,7 +194,7 @@ class AssignmentRulesTest {
                 .body("items.size()", equalTo(0));
 
         as(bureau).header("If-Match", etag(bureau, "/api/v1/assignments/" + assignment))
-                .body(Map.of("to", LocalDate.now().toString())).post("/api/v1/assignments/" + assignment + "/end").then()
+                .body(Map.of("to", today.toString())).post("/api/v1/assignments/" + assignment + "/end").then()
                 .statusCode(200).body("status", equalTo("ENDED"));
         as(bureau).get("/api/v1/filings?worker=" + worker + "&filed=false").then().body("items[0].kind", equalTo("END"));
         as(adminToken()).get("/api/v1/workers/" + worker).then().body("stationAssignments.size()", equalTo(0));

@@ -14,14 +14,15 @@ import static org.socialwork.personnel.PersonnelFixtures.worker;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.socialwork.infra.testing.TopicReader;
+import org.socialwork.platform.time.BusinessClock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -30,6 +31,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** When a listing lapses, the worker is announced again as employable, once. */
 @QuarkusTest
+@Tag("clock")
 class DishonestyExpiryTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,20 +39,24 @@ class DishonestyExpiryTest {
     @Inject
     AgroalDataSource db;
 
+    @Inject
+    BusinessClock clock;
+
     @Test
     void aLapsedListingIsReannouncedOnTheWorkerTopic() throws Exception {
         UUID agency = agency(db, HAINING, "ACTIVE", 1);
         UUID worker = worker(agency, "PROJECT_WORKER");
         String listing = as(bureauToken("bureau-admin", HAINING))
-                .body(Map.of("reason", "虚报服务时长", "listedOn", LocalDate.now().minusDays(3).toString()))
+                .body(Map.of("reason", "虚报服务时长", "listedOn", clock.today().minusDays(3).toString()))
                 .post("/api/v1/workers/" + worker + "/dishonesty-listings").then().statusCode(201).extract().path("id");
         as(adminToken()).get("/api/v1/workers/" + worker).then().body("dishonestyListed", equalTo(true));
         long listedVersion = as(adminToken()).get("/api/v1/workers/" + worker).then().extract().jsonPath().getLong("version");
 
-        // Two years pass: the listing's expiry date moves into the past.
+        // Two years pass: the listing expires today, the first business day on which it no longer holds.
         try (Connection c = db.getConnection();
-                PreparedStatement s = c.prepareStatement("update dishonesty_listing set expires_on = current_date where id = ?")) {
-            s.setObject(1, UUID.fromString(listing));
+                PreparedStatement s = c.prepareStatement("update dishonesty_listing set expires_on = ? where id = ?")) {
+            s.setObject(1, clock.today());
+            s.setObject(2, UUID.fromString(listing));
             s.executeUpdate();
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> Boolean.TRUE.equals(

@@ -20,6 +20,7 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.socialwork.personnel.PersonnelFixtures;
 
@@ -28,6 +29,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** Hiring refuses what a bureau would refuse, and a refusal changes nothing. */
 @QuarkusTest
+@Tag("clock")
 class WorkerRefusalTest {
 
     @Inject
