@@ -9,6 +9,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,10 +23,12 @@ import javax.sql.DataSource;
 
 import org.socialwork.infra.jwt.DevTokens;
 import org.socialwork.infra.testing.TopicWriter;
+import org.socialwork.platform.time.BusinessClock;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.arc.Arc;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
@@ -32,7 +36,8 @@ import io.restassured.specification.RequestSpecification;
  * The world other services would publish (regions of Haining and Pinghu, an agency, stations,
  * workers and their assignments), sent as their events onto the real broker and awaited in the
  * replicas; helpers to drive projects through the API. Each test builds its own agency, stations
- * and workers, so tests never depend on each other's data.
+ * and workers, so tests never depend on each other's data. Every date a fixture sends is taken on
+ * the service's business clock, so that the fixtures mean the same on any day and at any hour.
  */
 public final class Fixtures {
 
@@ -48,6 +53,24 @@ public final class Fixtures {
     private static volatile boolean regionsSent;
 
     private Fixtures() {
+    }
+
+    /** The business clock of the service under test. */
+    public static BusinessClock clock() {
+        return Arc.container().instance(BusinessClock.class).get();
+    }
+
+    /**
+     * {@code ago} before now on the business clock, but not before the business day began: a moment
+     * of today that has passed, whatever the hour (a plain "now minus an hour" is yesterday at 00:30,
+     * possibly last month).
+     */
+    public static OffsetDateTime earlierToday(Duration ago) {
+        BusinessClock clock = clock();
+        OffsetDateTime now = clock.localNow();
+        OffsetDateTime dayStart = clock.startOf(clock.dayOf(now));
+        OffsetDateTime earlier = now.minus(ago);
+        return earlier.isBefore(dayStart) ? dayStart : earlier;
     }
 
     /** A contractor agency with a station in Haining, one in Pinghu, and workers assigned to the Haining station. */
@@ -128,7 +151,7 @@ public final class Fixtures {
         body.put("registered", true);
         body.put("status", "ACTIVE");
         body.put("dishonestyListed", dishonest);
-        body.put("dishonestyListedUntil", dishonest ? "2027-01-01" : null);
+        body.put("dishonestyListedUntil", dishonest ? clock().today().plusYears(1).toString() : null);
         writer.send("personnel.worker.v1", PERSONNEL_SOURCE, "org.socialwork.worker.changed.v1", id.toString(), json(body));
     }
 
@@ -205,8 +228,9 @@ public final class Fixtures {
         body.put("purchaserRegionCode", HAINING);
         body.put("contractorAgencyId", w.agency());
         body.put("stationIds", List.of(w.station()));
-        body.put("periodStart", LocalDate.now().minusMonths(6).withDayOfMonth(1).toString());
-        body.put("periodEnd", LocalDate.now().plusMonths(6).withDayOfMonth(1).toString());
+        LocalDate today = clock().today();
+        body.put("periodStart", today.minusMonths(6).withDayOfMonth(1).toString());
+        body.put("periodEnd", today.plusMonths(6).withDayOfMonth(1).toString());
         body.put("procurementMethod", "PUBLIC_TENDER");
         body.put("budgetFen", 120_000_000L);
         body.put("funding", List.of(Map.of("source", "SOCIAL_ASSISTANCE_FUND", "amountFen", 80_000_000L),
@@ -240,20 +264,25 @@ public final class Fixtures {
             body.put("to", step);
             if (step.equals("CONTRACTED")) {
                 body.put("contractNumber", "HNMZ-2024-" + CODES.incrementAndGet());
-                body.put("contractDate", LocalDate.now().minusMonths(6).toString());
+                body.put("contractDate", clock().today().minusMonths(6).toString());
             }
             as(token).header("If-Match", etag(token, path)).body(body).post(path + "/transitions").then().statusCode(200);
         }
     }
 
     public static void addMember(String projectId, UUID worker, String role) {
-        as(bureau(HAINING)).body(Map.of("workerId", worker, "role", role, "since", LocalDate.now().toString()))
+        as(bureau(HAINING)).body(Map.of("workerId", worker, "role", role, "since", clock().today().toString()))
                 .post("/api/v1/projects/" + projectId + "/team").then().statusCode(200);
     }
 
     /** A valid resident ID number (correct check character) with a random sequence. */
     public static String idNumber() {
-        String body = "330481" + "1950" + "0" + (1 + (int) (Math.random() * 9)) + "1" + (int) (Math.random() * 9)
+        return idNumber(LocalDate.of(1950, 1 + (int) (Math.random() * 9), 10 + (int) (Math.random() * 9)));
+    }
+
+    /** A valid resident ID number of someone born on {@code birth}, with a random sequence. */
+    public static String idNumber(LocalDate birth) {
+        String body = "330481" + birth.format(DateTimeFormatter.BASIC_ISO_DATE)
                 + String.format("%03d", (int) (Math.random() * 1000));
         int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
         int sum = 0;
@@ -275,7 +304,7 @@ public final class Fixtures {
         body.put("responsibleWorkerId", w.workers().get(0));
         body.put("assessment", "独居，行动不便，需定期探访");
         body.put("plan", Map.of("goals", List.of("每月探访两次"), "serviceItems", List.of("ELDERLY_CARE"), "reviewOn",
-                LocalDate.now().plusMonths(3).toString()));
+                clock().today().plusMonths(3).toString()));
         return body;
     }
 

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.socialwork.platform.problem.Problems;
+import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.projects.ProjectsConfig;
 
 import io.agroal.api.AgroalDataSource;
@@ -33,8 +34,11 @@ public class BaselineRecordResource {
             insert into service_record (id, revision, type, occurred_at, duration_minutes, station_id,
                 station_region_code, worker_ids, client_ids, participant_count, service_items,
                 service_item_categories, recorded_by, recorded_at, updated_at)
-            values (?, 1, ?, ?, ?, ?, '', cast(? as uuid[]), cast(? as uuid[]), 1, cast(? as jsonb), '[]', 'baseline', now(), now())
+            values (?, 1, ?, ?, ?, ?, '', cast(? as uuid[]), cast(? as uuid[]), 1, cast(? as jsonb), '[]', 'baseline', ?, ?)
             on conflict (id) do nothing""";
+
+    @Inject
+    BusinessClock clock;
 
     @Inject
     AgroalDataSource dataSource;
@@ -59,6 +63,9 @@ public class BaselineRecordResource {
             statement.setString(6, array(body.get("workerIds")));
             statement.setString(7, array(body.get("clientIds")));
             statement.setString(8, "[]");
+            Timestamp now = Timestamp.from(clock.instant());
+            statement.setTimestamp(9, now);
+            statement.setTimestamp(10, now);
             statement.executeUpdate();
         }
         return Response.status(201).build();

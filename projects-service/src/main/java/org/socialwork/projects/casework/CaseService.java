@@ -1,6 +1,5 @@
 package org.socialwork.projects.casework;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,12 +11,11 @@ import jakarta.transaction.Transactional;
 import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.security.CallerScope;
 import org.socialwork.platform.security.Roles;
-import org.socialwork.platform.sql.Persistence;
+import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.platform.web.Preconditions;
 import org.socialwork.projects.client.Client;
 import org.socialwork.projects.client.ClientService;
 import org.socialwork.projects.common.Json;
-import org.socialwork.projects.period.PeriodLocks;
 import org.socialwork.projects.replica.Replicas;
 import org.socialwork.projects.replica.StationAccess;
 
@@ -26,6 +24,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 /** Cases follow their client's scope: whoever may see the client may see the case. */
 @ApplicationScoped
 public class CaseService {
+
+    @Inject
+    BusinessClock clock;
 
     @Inject
     CaseRepository cases;
@@ -64,8 +65,8 @@ public class CaseService {
         c.problemAreas = json.write(request.problemAreas());
         c.plan = request.plan() == null || request.plan().isBlank() ? null : request.plan().strip();
         c.status = CaseStatus.OPEN;
-        c.openedOn = LocalDate.now(PeriodLocks.CHINA);
-        c.createdAt = Persistence.now();
+        c.openedOn = clock.today();
+        c.createdAt = clock.now();
         c.updatedAt = c.createdAt;
         cases.persist(c);
         cases.flush();
@@ -90,7 +91,7 @@ public class CaseService {
             throw Problems.rule("case.referral.agency.unknown", request.toAgencyId());
         }
         c.referral = json.write(new CaseView.Referral(request.toStationId(), request.toAgencyId(), request.reason().strip(),
-                LocalDate.now(PeriodLocks.CHINA)));
+                clock.today()));
         c.status = CaseStatus.REFERRED;
         return touch(c);
     }
@@ -100,7 +101,7 @@ public class CaseService {
         CaseFile c = writable(id, ifMatch);
         c.outcome = request.outcome().strip();
         c.status = CaseStatus.CLOSED;
-        c.closedOn = LocalDate.now(PeriodLocks.CHINA);
+        c.closedOn = clock.today();
         return touch(c);
     }
 
@@ -133,7 +134,7 @@ public class CaseService {
     }
 
     private CaseView touch(CaseFile c) {
-        c.updatedAt = Persistence.now();
+        c.updatedAt = clock.now();
         cases.flush();
         return view(c);
     }

@@ -13,10 +13,13 @@ import jakarta.transaction.Transactional;
 import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.security.CallerScope;
 import org.socialwork.platform.security.Roles;
-import org.socialwork.platform.sql.Persistence;
+import org.socialwork.platform.time.BusinessClock;
 
 @ApplicationScoped
 public class CatalogueService {
+
+    @Inject
+    BusinessClock clock;
 
     @Inject
     ServiceItemRepository items;
@@ -40,7 +43,7 @@ public class CatalogueService {
         item.category = request.category();
         item.labelZh = request.labelZh().strip();
         item.labelEn = request.labelEn().strip();
-        item.createdAt = Persistence.now();
+        item.createdAt = clock.now();
         items.persist(item);
         cache = null;
         return ServiceItemView.of(item);

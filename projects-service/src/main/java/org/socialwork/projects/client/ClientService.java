@@ -1,6 +1,5 @@
 package org.socialwork.projects.client;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -21,6 +20,7 @@ import org.socialwork.platform.security.CallerScope;
 import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.sql.NativeSql;
 import org.socialwork.platform.sql.Persistence;
+import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.platform.web.Cursor;
 import org.socialwork.platform.web.PageRequest;
 import org.socialwork.platform.web.Preconditions;
@@ -37,6 +37,9 @@ public class ClientService {
 
     static final String KIND = "client";
     private static final String ID_NUMBER_INDEX = "resident-id";
+
+    @Inject
+    BusinessClock clock;
 
     @Inject
     ClientRepository clients;
@@ -78,7 +81,7 @@ public class ClientService {
     @Transactional
     public ClientView create(ClientCreateRequest request) {
         requireWriterRole();
-        ResidentIdNumber idNumber = ResidentIdNumber.parse(request.idNumber(), LocalDate.now())
+        ResidentIdNumber idNumber = ResidentIdNumber.parse(request.idNumber(), clock.today())
                 .orElseThrow(() -> Problems.invalidField("idNumber", "client.id-number.invalid"));
         String phone = phone(request.phone());
         Replicas.Station station = writableStation(request.stationId());
@@ -107,7 +110,7 @@ public class ClientService {
         c.assessment = blankToNull(request.assessment());
         c.plan = request.plan() == null ? null : json.write(request.plan());
         c.status = ClientStatus.ACTIVE;
-        c.createdAt = Persistence.now();
+        c.createdAt = clock.now();
         c.updatedAt = c.createdAt;
         try {
             clients.persist(c);
@@ -149,7 +152,7 @@ public class ClientService {
         c.assessment = blankToNull(request.assessment());
         c.plan = request.plan() == null ? null : json.write(request.plan());
         c.status = request.status();
-        c.updatedAt = Persistence.now();
+        c.updatedAt = clock.now();
         clients.flush();
         publish(c);
         return view(c, !caller.hasRole(Roles.PERSONAL_DATA));
@@ -158,7 +161,7 @@ public class ClientService {
     /** Finds the client with an ID number; 404 when none is in the caller's scope. */
     @Transactional
     public ClientView lookup(ClientLookupRequest request) {
-        ResidentIdNumber idNumber = ResidentIdNumber.parse(request.idNumber(), LocalDate.now())
+        ResidentIdNumber idNumber = ResidentIdNumber.parse(request.idNumber(), clock.today())
                 .orElseThrow(() -> Problems.invalidField("idNumber", "client.id-number.invalid"));
         Client c = clients.findByIdNumberIndex(cipher.blindIndex(ID_NUMBER_INDEX, idNumber.value()))
                 .filter(this::canRead)

@@ -16,7 +16,7 @@ import org.socialwork.platform.outbox.Outbox;
 import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.security.CallerScope;
 import org.socialwork.platform.security.Roles;
-import org.socialwork.platform.sql.Persistence;
+import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.platform.web.Preconditions;
 import org.socialwork.projects.common.Json;
 import org.socialwork.projects.project.Project;
@@ -28,6 +28,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 public class EvaluationService {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    @Inject
+    BusinessClock clock;
 
     @Inject
     EvaluationTemplateRepository templates;
@@ -67,7 +70,7 @@ public class EvaluationService {
         t.id = UUID.randomUUID();
         t.name = request.name().strip();
         t.dimensions = json.write(request.dimensions());
-        t.createdAt = Persistence.now();
+        t.createdAt = clock.now();
         templates.persist(t);
         templates.flush();
         return view(t);
@@ -107,7 +110,7 @@ public class EvaluationService {
         e.assessors = json.write(request.assessors().stream()
                 .map(a -> new Assessor(a.kind(), a.subject().strip(), a.weight(), null)).toList());
         e.rectifications = json.write(List.of());
-        e.createdAt = Persistence.now();
+        e.createdAt = clock.now();
         e.updatedAt = e.createdAt;
         evaluations.persist(e);
         evaluations.flush();
@@ -172,7 +175,7 @@ public class EvaluationService {
         e.score = score.divide(BigDecimal.valueOf(10_000), 2, RoundingMode.HALF_UP);
         e.grade = Grade.of(e.score);
         e.status = EvaluationStatus.COMPLETED;
-        e.completedOn = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        e.completedOn = clock.today();
         return touch(e, project);
     }
 
@@ -242,7 +245,7 @@ public class EvaluationService {
     }
 
     private EvaluationView touch(Evaluation e, Project project) {
-        e.updatedAt = Persistence.now();
+        e.updatedAt = clock.now();
         evaluations.flush();
         return publish(e, project);
     }

@@ -1,6 +1,5 @@
 package org.socialwork.projects.field;
 
-import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -13,8 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.problem.Problems;
+import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.platform.web.PageRequest;
-import org.socialwork.projects.period.PeriodLocks;
 
 import io.quarkus.security.Authenticated;
 
@@ -23,6 +22,9 @@ import io.quarkus.security.Authenticated;
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class FieldResource {
+
+    @Inject
+    BusinessClock clock;
 
     @Inject
     FieldService service;
@@ -35,7 +37,7 @@ public class FieldResource {
         if (size < 1 || size > PageRequest.MAX_LIMIT) {
             throw Problems.invalidField("limit", "problem.validation.limit", PageRequest.MAX_LIMIT);
         }
-        return service.dueVisits(LocalDate.now(PeriodLocks.CHINA), size);
+        return service.dueVisits(clock.today(), size);
     }
 
     @GET

@@ -18,6 +18,7 @@ import org.socialwork.platform.problem.ProblemType;
 import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.security.CallerScope;
 import org.socialwork.platform.security.Roles;
+import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.platform.web.Cursor;
 import org.socialwork.projects.ProjectsConfig;
 import org.socialwork.projects.client.Client;
@@ -25,7 +26,6 @@ import org.socialwork.projects.client.ClientService;
 import org.socialwork.projects.client.RiskLevel;
 import org.socialwork.projects.need.Need;
 import org.socialwork.projects.need.NeedService;
-import org.socialwork.projects.period.PeriodLocks;
 import org.socialwork.projects.project.Project;
 import org.socialwork.projects.project.ProjectService;
 import org.socialwork.projects.record.ServiceRecord;
@@ -37,6 +37,9 @@ public class FieldService {
 
     private static final OffsetDateTime BEGINNING = Instant.EPOCH.atOffset(ZoneOffset.UTC);
     private static final UUID NONE = new UUID(0, 0);
+
+    @Inject
+    BusinessClock clock;
 
     @Inject
     CallerScope caller;
@@ -79,8 +82,8 @@ public class FieldService {
                 where visits < required_visits_per_month
                 order by last_visit nulls first, id
                 limit :limit""")
-                .setParameter("from", month.atStartOfDay(PeriodLocks.CHINA).toOffsetDateTime())
-                .setParameter("to", month.plusMonths(1).atStartOfDay(PeriodLocks.CHINA).toOffsetDateTime())
+                .setParameter("from", clock.startOf(month))
+                .setParameter("to", clock.startOf(month.plusMonths(1)))
                 .setParameter("worker", worker).setParameter("limit", limit).getResultList();
         return rows.stream().map(r -> new DueVisit((UUID) r[0], (String) r[1], RiskLevel.valueOf((String) r[2]),
                 (UUID) r[3], (String) r[4], ((Number) r[5]).intValue(), ((Number) r[6]).intValue(), time(r[7]))).toList();

@@ -1,6 +1,5 @@
 package org.socialwork.projects.need;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -16,12 +15,12 @@ import org.socialwork.platform.security.CallerScope;
 import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.sql.NativeSql;
 import org.socialwork.platform.sql.Persistence;
+import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.platform.web.Cursor;
 import org.socialwork.platform.web.PageRequest;
 import org.socialwork.platform.web.Preconditions;
 import org.socialwork.projects.common.Json;
 import org.socialwork.projects.common.SqlArrays;
-import org.socialwork.projects.period.PeriodLocks;
 import org.socialwork.projects.replica.Replicas;
 import org.socialwork.projects.replica.StationAccess;
 
@@ -31,6 +30,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 public class NeedService {
 
     static final String KIND = "need";
+
+    @Inject
+    BusinessClock clock;
 
     @Inject
     NeedRepository needs;
@@ -78,9 +80,9 @@ public class NeedService {
         n.clientId = request.clientId();
         n.stationId = request.stationId();
         n.status = NeedStatus.RECEIVED;
-        n.receivedOn = LocalDate.now(PeriodLocks.CHINA);
+        n.receivedOn = clock.today();
         n.answeredBy = json.write(List.of());
-        n.createdAt = Persistence.now();
+        n.createdAt = clock.now();
         n.updatedAt = n.createdAt;
         needs.persist(n);
         needs.flush();
@@ -137,7 +139,7 @@ public class NeedService {
         }
         n.status = NeedStatus.CLOSED;
         n.answeredBy = json.write(ids);
-        n.closedAt = Persistence.now();
+        n.closedAt = clock.now();
         return touch(n);
     }
 
@@ -209,7 +211,7 @@ public class NeedService {
     }
 
     private NeedView touch(Need n) {
-        n.updatedAt = Persistence.now();
+        n.updatedAt = clock.now();
         needs.flush();
         return publish(n);
     }

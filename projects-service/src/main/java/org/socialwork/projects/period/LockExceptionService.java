@@ -10,11 +10,14 @@ import jakarta.transaction.Transactional;
 import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.security.CallerScope;
 import org.socialwork.platform.security.Roles;
-import org.socialwork.platform.sql.Persistence;
+import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.projects.replica.Replicas;
 
 @ApplicationScoped
 public class LockExceptionService {
+
+    @Inject
+    BusinessClock clock;
 
     @Inject
     LockExceptionRepository exceptions;
@@ -63,7 +66,7 @@ public class LockExceptionService {
         e.periodEnd = request.periodEnd();
         e.reason = request.reason().strip();
         e.grantedBy = caller.subject();
-        e.grantedAt = Persistence.now();
+        e.grantedAt = clock.now();
         exceptions.persist(e);
         return LockExceptionView.of(e);
     }

@@ -2,7 +2,6 @@ package org.socialwork.projects.period;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -16,17 +15,20 @@ import jakarta.persistence.EntityManager;
 
 import org.socialwork.platform.problem.ProblemType;
 import org.socialwork.platform.problem.Problems;
+import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.projects.common.SqlArrays;
 
 /**
  * Whether a service record may change: not when its station's region lies in a period that
  * reporting-service locked, unless the bureau granted an exception for the record or for the
- * station and period. A record's date is its local date in China (Asia/Shanghai).
+ * station and period. A record's date is the business day of its instant, the day by which
+ * reporting-service cuts its periods.
  */
 @ApplicationScoped
 public class PeriodLocks {
 
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    @Inject
+    BusinessClock clock;
 
     @Inject
     EntityManager em;
@@ -63,7 +65,7 @@ public class PeriodLocks {
 
         /** Throws a {@link ProblemType#PERIOD_LOCKED} problem when a record at that station and time may not change. */
         public void requireOpen(UUID recordId, UUID stationId, String stationRegion, OffsetDateTime occurredAt) {
-            LocalDate day = occurredAt.atZoneSameInstant(CHINA).toLocalDate();
+            LocalDate day = clock.dayOf(occurredAt);
             for (Lock lock : locks) {
                 if (lock.covers(stationRegion, day)
                         && exemptions.stream().noneMatch(e -> e.covers(recordId, stationId, day))) {

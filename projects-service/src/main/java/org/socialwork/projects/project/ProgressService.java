@@ -15,9 +15,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.projects.common.SqlArrays;
 import org.socialwork.projects.evaluation.EvaluationService;
-import org.socialwork.projects.period.PeriodLocks;
 
 /**
  * Actuals of a project's indicators, computed from its service records, and progress against the
@@ -27,6 +27,9 @@ import org.socialwork.projects.period.PeriodLocks;
  */
 @ApplicationScoped
 public class ProgressService {
+
+    @Inject
+    BusinessClock clock;
 
     @Inject
     ProjectService projects;
@@ -63,10 +66,10 @@ public class ProgressService {
         return new Progress(p.id, day, share, rows);
     }
 
-    /** Actual figures of records of {@code p} that occurred in [from, to) (local dates in China). */
+    /** Actual figures of records of {@code p} that occurred in [from, to) (business dates). */
     public Map<Indicator, BigDecimal> actuals(Project p, LocalDate from, LocalDate to) {
-        OffsetDateTime start = from.atStartOfDay(PeriodLocks.CHINA).toOffsetDateTime();
-        OffsetDateTime end = to.atStartOfDay(PeriodLocks.CHINA).toOffsetDateTime();
+        OffsetDateTime start = clock.startOf(from);
+        OffsetDateTime end = clock.startOf(to);
         Object[] row = (Object[]) em.createNativeQuery("""
                 select count(*) filter (where type = 'VISIT'),
                        coalesce(sum(duration_minutes), 0),
@@ -96,8 +99,8 @@ public class ProgressService {
      */
     BigDecimal keyClientVisitRate(Project p, LocalDate day) {
         LocalDate monthStart = day.withDayOfMonth(1);
-        OffsetDateTime start = monthStart.atStartOfDay(PeriodLocks.CHINA).toOffsetDateTime();
-        OffsetDateTime end = monthStart.plusMonths(1).atStartOfDay(PeriodLocks.CHINA).toOffsetDateTime();
+        OffsetDateTime start = clock.startOf(monthStart);
+        OffsetDateTime end = clock.startOf(monthStart.plusMonths(1));
         Object[] row = (Object[]) em.createNativeQuery("""
                 select count(*), count(*) filter (where visits >= c.required_visits_per_month)
                 from (select c.id, c.required_visits_per_month,

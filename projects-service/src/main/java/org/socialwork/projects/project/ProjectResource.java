@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.idempotency.Idempotency;
 import org.socialwork.platform.security.CallerScope;
+import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.platform.web.Page;
 import org.socialwork.platform.web.PageRequest;
 import org.socialwork.platform.web.Preconditions;
@@ -39,6 +40,9 @@ import io.quarkus.security.Authenticated;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ProjectResource {
+
+    @Inject
+    BusinessClock clock;
 
     @Inject
     ProjectService service;
@@ -120,11 +124,11 @@ public class ProjectResource {
 
     @GET
     @Path("/{id}/progress")
-    @Operation(summary = "Targets, actuals from the service records, and the expected pace", description = "asOf defaults to today (Asia/Shanghai).")
+    @Operation(summary = "Targets, actuals from the service records, and the expected pace", description = "asOf defaults to today on the business clock (Asia/Shanghai unless configured otherwise).")
     public ProgressService.Progress progress(@PathParam("id") UUID id, @QueryParam("asOf") String asOf) {
         java.time.LocalDate day;
         try {
-            day = asOf == null || asOf.isBlank() ? java.time.LocalDate.now(org.socialwork.projects.period.PeriodLocks.CHINA)
+            day = asOf == null || asOf.isBlank() ? clock.today()
                     : java.time.LocalDate.parse(asOf.strip());
         } catch (java.time.format.DateTimeParseException e) {
             throw org.socialwork.platform.problem.Problems.invalidField("asOf", "query.invalid", "asOf", asOf);

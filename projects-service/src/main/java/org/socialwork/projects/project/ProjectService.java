@@ -21,6 +21,7 @@ import org.socialwork.platform.security.CallerScope;
 import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.sql.NativeSql;
 import org.socialwork.platform.sql.Persistence;
+import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.platform.web.Cursor;
 import org.socialwork.platform.web.PageRequest;
 import org.socialwork.platform.web.Preconditions;
@@ -35,6 +36,9 @@ public class ProjectService {
 
     static final String KIND = "project";
     private static final Set<String> PURCHASER_LEVELS = Set.of("PROVINCE", "CITY", "COUNTY");
+
+    @Inject
+    BusinessClock clock;
 
     @Inject
     ProjectRepository projects;
@@ -84,7 +88,7 @@ public class ProjectService {
         applyTerms(p, request.name(), request.contractorAgencyId(), request.stationIds(), request.periodStart(),
                 request.periodEnd(), null, null, request.procurementMethod(), request.budgetFen(), request.funding(),
                 request.serviceItems(), request.targets(), request.staffing(), request.evaluatorSubjects());
-        p.createdAt = Persistence.now();
+        p.createdAt = clock.now();
         p.updatedAt = p.createdAt;
         try {
             projects.persist(p);
@@ -393,7 +397,7 @@ public class ProjectService {
 
     /** Bumps the version and publishes the new snapshot: every change of a project or its team goes through here. */
     public ProjectView touch(Project p) {
-        p.updatedAt = Persistence.now();
+        p.updatedAt = clock.now();
         p.version++;
         projects.flush();
         return publish(p);

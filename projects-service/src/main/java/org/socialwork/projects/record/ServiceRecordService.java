@@ -24,6 +24,7 @@ import org.socialwork.platform.security.CallerScope;
 import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.sql.NativeSql;
 import org.socialwork.platform.sql.Persistence;
+import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.platform.web.Cursor;
 import org.socialwork.platform.web.PageRequest;
 import org.socialwork.platform.web.Preconditions;
@@ -49,6 +50,9 @@ public class ServiceRecordService {
     static final String KIND = "service record";
     /** How far in the future a phone's clock may put a record before it is refused. */
     private static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(10);
+
+    @Inject
+    BusinessClock clock;
 
     @Inject
     ServiceRecordRepository records;
@@ -196,7 +200,7 @@ public class ServiceRecordService {
         r.longitude = request.position() == null ? null : request.position().longitude();
         r.notes = blankToNull(request.notes());
         r.revision++;
-        r.updatedAt = Persistence.now();
+        r.updatedAt = clock.now();
         records.flush();
         outbox.append(ServiceRecordEvent.TOPIC, ServiceRecordEvent.CORRECTED, r.id.toString(), event(r));
         return view(r);
@@ -285,7 +289,7 @@ public class ServiceRecordService {
         if (!stations.canWrite(station)) {
             throw Problems.notFound("station", r.stationId());
         }
-        if (r.occurredAt().isAfter(OffsetDateTime.now().plus(CLOCK_SKEW))) {
+        if (r.occurredAt().isAfter(clock.now().plus(CLOCK_SKEW))) {
             throw Problems.invalidField("occurredAt", "record.occurred-at.future");
         }
         List<UUID> workerIds = r.workerIds() == null ? List.of() : r.workerIds().stream().distinct().toList();
@@ -351,7 +355,7 @@ public class ServiceRecordService {
         if (accepted.isEmpty()) {
             return Set.of();
         }
-        OffsetDateTime now = Persistence.now();
+        OffsetDateTime now = clock.now();
         List<Map<String, Object>> rows = new ArrayList<>(accepted.size());
         for (Checked c : accepted) {
             ServiceRecordRequest r = c.request();

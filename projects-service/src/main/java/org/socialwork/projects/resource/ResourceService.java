@@ -13,12 +13,16 @@ import org.socialwork.platform.security.CallerScope;
 import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.sql.NativeSql;
 import org.socialwork.platform.sql.Persistence;
+import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.platform.web.Cursor;
 import org.socialwork.platform.web.PageRequest;
 
 /** Resources are listed by bureaus (their region) and agencies; every authenticated user may browse them. */
 @ApplicationScoped
 public class ResourceService {
+
+    @Inject
+    BusinessClock clock;
 
     @Inject
     ServiceResourceRepository resources;
@@ -43,7 +47,7 @@ public class ResourceService {
         r.regionCode = request.regionCode();
         r.description = request.description();
         r.capacity = request.capacity();
-        r.createdAt = Persistence.now();
+        r.createdAt = clock.now();
         r.updatedAt = r.createdAt;
         resources.persist(r);
         resources.flush();

@@ -10,7 +10,7 @@ import jakarta.transaction.Transactional;
 
 import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.security.CallerScope;
-import org.socialwork.platform.sql.Persistence;
+import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.platform.web.Preconditions;
 import org.socialwork.projects.project.Project;
 import org.socialwork.projects.project.ProjectService;
@@ -20,6 +20,9 @@ import org.socialwork.projects.replica.Replicas;
 
 @ApplicationScoped
 public class TeamService {
+
+    @Inject
+    BusinessClock clock;
 
     @Inject
     ProjectService projects;
@@ -108,7 +111,7 @@ public class TeamService {
         c.change = change;
         c.role = role;
         c.reason = reason;
-        c.changedAt = Persistence.now();
+        c.changedAt = clock.now();
         c.changedBy = caller.subject();
         changes.persist(c);
     }

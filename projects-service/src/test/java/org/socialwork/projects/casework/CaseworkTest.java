@@ -3,24 +3,29 @@ package org.socialwork.projects.casework;
 import static org.hamcrest.Matchers.equalTo;
 import static org.socialwork.projects.Fixtures.as;
 
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.projects.Fixtures;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
+@Tag("clock")
 class CaseworkTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    BusinessClock clock;
 
     @Test
     void aCaseIsOpenedHasSessionsIsReferredAndClosedWithAnOutcome() {
@@ -31,7 +36,7 @@ class CaseworkTest {
                 List.of("家庭关系", "心理情绪"), "plan", "每两周一次面谈")).post("/api/v1/cases").then().statusCode(201)
                 .body("status", equalTo("OPEN")).extract().path("id");
         UUID session = UUID.randomUUID();
-        Map<String, Object> record = Fixtures.visit(session, w, client, OffsetDateTime.now().minusHours(1).toString());
+        Map<String, Object> record = Fixtures.visit(session, w, client, clock.now().minusHours(1).toString());
         record.put("type", "CASE_SESSION");
         record.put("caseId", id);
         as(worker).body(record).post("/api/v1/service-records").then().statusCode(201);

@@ -4,24 +4,29 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.socialwork.projects.Fixtures.as;
 
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.projects.Fixtures;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
+@Tag("clock")
 class CatalogueTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    BusinessClock clock;
 
     @Test
     void theSeededCatalogueIsExtendedByAPlatformAdminAndUsableAtOnce() {
@@ -33,7 +38,7 @@ class CatalogueTest {
 
         Fixtures.World w = Fixtures.world(dataSource, 1);
         String client = Fixtures.createClient(w, "目录对象");
-        Map<String, Object> visit = Fixtures.visit(UUID.randomUUID(), w, client, OffsetDateTime.now().minusHours(1).toString());
+        Map<String, Object> visit = Fixtures.visit(UUID.randomUUID(), w, client, clock.now().minusHours(1).toString());
         visit.put("serviceItems", List.of(code));
         String worker = Fixtures.fieldWorker(w.workers().get(0));
         as(worker).body(visit).post("/api/v1/service-records").then().statusCode(422)

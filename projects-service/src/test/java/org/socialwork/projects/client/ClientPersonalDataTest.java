@@ -75,7 +75,8 @@ class ClientPersonalDataTest {
         update.put("riskLevel", "HIGH_RISK");
         update.put("status", "ACTIVE");
         update.put("plan", Map.of("goals", java.util.List.of("每周探访一次", "链接医疗资源"), "serviceItems",
-                java.util.List.of("ELDERLY_CARE", "ELDERLY_VISIT"), "reviewOn", "2026-12-31"));
+                java.util.List.of("ELDERLY_CARE", "ELDERLY_VISIT"), "reviewOn",
+                Fixtures.clock().today().plusMonths(6).toString()));
         as(token).body(update).put("/api/v1/clients/" + id).then().statusCode(428);
         as(token).header("If-Match", "\"0\"").body(update).put("/api/v1/clients/" + id).then().statusCode(200)
                 .header("ETag", "\"1\"").body("plan.goals.size()", equalTo(2)).body("riskLevel", equalTo("HIGH_RISK"));

@@ -5,22 +5,30 @@ import static org.socialwork.projects.Fixtures.HAINING;
 import static org.socialwork.projects.Fixtures.as;
 import static org.socialwork.projects.Fixtures.bureau;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.projects.Fixtures;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 
+/** Completion dates an evaluation today; the progress of a project is read as of today. */
 @QuarkusTest
+@Tag("clock")
 class EvaluationTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    BusinessClock clock;
 
     @Test
     void templateWeightsThatDoNotAddUpTo100AreRefused() {
@@ -66,14 +74,17 @@ class EvaluationTest {
         as(bureau(HAINING)).header("If-Match", "\"1\"").body(Map.of("assessor", "BUREAU", "scores", Map.of("S1", 100, "E1", 70)))
                 .post(path + "/scores").then().statusCode(200);
         // THIRD_PARTY 0.4*90 + 0.6*80 = 84, BUREAU 0.4*100 + 0.6*70 = 82; 0.7*84 + 0.3*82 = 83.4
+        LocalDate today = clock.today();
         as(bureau(HAINING)).header("If-Match", "\"2\"").post(path + "/completion").then().statusCode(200)
-                .body("score", equalTo(83.4f)).body("grade", equalTo("GOOD")).body("status", equalTo("COMPLETED"));
+                .body("score", equalTo(83.4f)).body("grade", equalTo("GOOD")).body("status", equalTo("COMPLETED"))
+                .body("completedOn", equalTo(today.toString()));
         String rectified = as(evaluator).header("If-Match", "\"3\"")
-                .body(Map.of("description", "完善个案档案", "dueOn", "2026-02-28")).post(path + "/rectifications").then()
+                .body(Map.of("description", "完善个案档案", "dueOn", today.plusMonths(1).toString()))
+                .post(path + "/rectifications").then()
                 .statusCode(200).body("rectifications.size()", equalTo(1)).extract().path("rectifications[0].id");
-        as(Fixtures.agencyAdmin(w.agency())).header("If-Match", "\"4\"").body(Map.of("closedOn", "2026-02-20"))
+        as(Fixtures.agencyAdmin(w.agency())).header("If-Match", "\"4\"").body(Map.of("closedOn", today.toString()))
                 .post(path + "/rectifications/" + rectified + "/closure").then().statusCode(200)
-                .body("rectifications[0].closedOn", equalTo("2026-02-20"));
+                .body("rectifications[0].closedOn", equalTo(today.toString()));
     }
 
     @Test

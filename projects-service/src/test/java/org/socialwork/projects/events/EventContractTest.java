@@ -11,15 +11,16 @@ import static org.socialwork.projects.Fixtures.as;
 import static org.socialwork.projects.Fixtures.bureau;
 
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.socialwork.infra.testing.EventContract;
+import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.projects.Fixtures;
 
 import io.agroal.api.AgroalDataSource;
@@ -27,12 +28,16 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** The events on the real topics keep the contract that the schemas and the AsyncAPI document publish. */
 @QuarkusTest
+@Tag("clock")
 class EventContractTest {
 
     private static final String SOURCE = "urn:socialwork:service:projects-service";
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    BusinessClock clock;
 
     @Test
     void everyExampleValidatesAgainstItsSchema() {
@@ -61,7 +66,7 @@ class EventContractTest {
         Fixtures.advance(project, "IN_SERVICE");
         String client = Fixtures.createClient(w, "契约检查对象");
         UUID record = UUID.randomUUID();
-        Map<String, Object> visit = Fixtures.visit(record, w, client, OffsetDateTime.now().minusHours(1).toString());
+        Map<String, Object> visit = Fixtures.visit(record, w, client, clock.now().minusHours(1).toString());
         visit.put("projectId", project);
         visit.put("notes", "老人说起儿子电话 13900001111");
         as(Fixtures.fieldWorker(w.workers().get(0))).body(visit).post("/api/v1/service-records").then().statusCode(201);

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,8 +16,10 @@ import java.util.regex.Pattern;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.socialwork.infra.testing.TopicReader;
+import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.projects.Fixtures;
 
 import io.agroal.api.AgroalDataSource;
@@ -26,6 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** No client's name, ID number or phone reaches any topic this service writes, nor its log. */
 @QuarkusTest
+@Tag("clock")
 class PersonalDataLeakTest {
 
     private static final Pattern PHONE = Pattern.compile("(?<![\\w-])(\\+?86[- ]?)?1[3-9]\\d{9}(?![\\w-])");
@@ -35,6 +37,9 @@ class PersonalDataLeakTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    BusinessClock clock;
 
     @Test
     void noClientPersonalDataOnAnyTopicOrInTheLog() throws Exception {
@@ -49,7 +54,7 @@ class PersonalDataLeakTest {
         as(worker).body(Fixtures.clientBody(w, name, idNumber, phone)).post("/api/v1/clients").then().statusCode(409);
         as(worker).body(Map.of("idNumber", idNumber)).post("/api/v1/clients/lookup").then().statusCode(200);
         as(Fixtures.bureauWithPersonalData(Fixtures.HAINING)).get("/api/v1/clients/" + client).then().statusCode(200);
-        Map<String, Object> visit = Fixtures.visit(UUID.randomUUID(), w, client, OffsetDateTime.now().minusHours(3).toString());
+        Map<String, Object> visit = Fixtures.visit(UUID.randomUUID(), w, client, clock.now().minusHours(3).toString());
         visit.put("notes", name + " 电话 " + phone);
         as(worker).body(visit).post("/api/v1/service-records").then().statusCode(201);
         await().atMost(Duration.ofSeconds(60)).until(() -> !TopicReader.read("projects.client.v1",

@@ -6,13 +6,14 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.socialwork.projects.Fixtures.as;
 
-import java.time.OffsetDateTime;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.socialwork.projects.Fixtures;
 
@@ -21,6 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
 @QuarkusTest
+@Tag("clock")
 class FieldAppTest {
 
     @Inject
@@ -32,12 +34,14 @@ class FieldAppTest {
         String visited = Fixtures.createClient(w, "已探访对象");
         String due = Fixtures.createClient(w, "待探访对象");
         String worker = Fixtures.fieldWorker(w.workers().get(0));
-        OffsetDateTime now = OffsetDateTime.now();
+        // Earlier today is this month at any hour; five minutes before 00:03 on the 1st is last month.
         for (int i = 0; i < 2; i++) {
-            as(worker).body(Fixtures.visit(UUID.randomUUID(), w, visited, now.minusMinutes(5 + i).toString()))
+            as(worker).body(Fixtures.visit(UUID.randomUUID(), w, visited,
+                    Fixtures.earlierToday(Duration.ofMinutes(5 + i)).toString()))
                     .post("/api/v1/service-records").then().statusCode(201);
         }
-        as(worker).body(Fixtures.visit(UUID.randomUUID(), w, due, now.minusMinutes(3).toString()))
+        as(worker).body(Fixtures.visit(UUID.randomUUID(), w, due,
+                Fixtures.earlierToday(Duration.ofMinutes(3)).toString()))
                 .post("/api/v1/service-records").then().statusCode(201);
         Response answer = as(worker).get("/api/v1/me/clients/due-visits?limit=200").then().statusCode(200).extract().response();
         List<String> ids = answer.path("clientId");
@@ -61,7 +65,8 @@ class FieldAppTest {
         String cursor = first.path("cursor");
 
         String later = Fixtures.createClient(w, "新增同步对象");
-        Map<String, Object> visit = Fixtures.visit(UUID.randomUUID(), w, later, OffsetDateTime.now().minusMinutes(1).toString());
+        Map<String, Object> visit = Fixtures.visit(UUID.randomUUID(), w, later,
+                Fixtures.earlierToday(Duration.ofMinutes(1)).toString());
         as(worker).body(visit).post("/api/v1/service-records").then().statusCode(201);
         as(worker).get("/api/v1/sync/changes?cursor=" + cursor).then().statusCode(200)
                 .body("clients.id", hasItem(later)).body("clients.id", not(hasItem(mine)))

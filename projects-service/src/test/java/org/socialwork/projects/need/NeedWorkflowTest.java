@@ -7,25 +7,29 @@ import static org.socialwork.projects.Fixtures.HAINING;
 import static org.socialwork.projects.Fixtures.as;
 import static org.socialwork.projects.Fixtures.bureau;
 
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.projects.Fixtures;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
+@Tag("clock")
 class NeedWorkflowTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    BusinessClock clock;
 
     @Test
     void aNeedIsTakenInTriagedDispatchedAndClosedWithTheRecordsThatAnsweredIt() {
@@ -36,15 +40,15 @@ class NeedWorkflowTest {
                 .body("status", equalTo("RECEIVED")).extract().path("id");
         String path = "/api/v1/needs/" + id;
         as(bureau(HAINING)).header("If-Match", "\"0\"").body(Map.of("stationId", w.station(), "workerId", w.workers().get(1),
-                "dueOn", "2026-12-31")).post(path + "/closure").then().statusCode(400);
+                "dueOn", clock.today().plusDays(7).toString())).post(path + "/closure").then().statusCode(400);
         as(bureau(HAINING)).header("If-Match", "\"0\"").body(Map.of("priority", "HIGH")).post(path + "/triage").then()
                 .statusCode(200).header("ETag", "\"1\"").body("status", equalTo("TRIAGED"));
         as(bureau(HAINING)).get(path).then().header("ETag", "\"1\"");
         as(bureau(HAINING)).header("If-Match", "\"1\"").body(Map.of("stationId", w.station(), "workerId", UUID.randomUUID(),
-                "dueOn", LocalDate.now().plusDays(7).toString())).post(path + "/dispatch").then().statusCode(422)
+                "dueOn", clock.today().plusDays(7).toString())).post(path + "/dispatch").then().statusCode(422)
                 .body("code", equalTo("need.dispatch.worker"));
         as(bureau(HAINING)).header("If-Match", "\"1\"").body(Map.of("stationId", w.station(), "workerId", w.workers().get(1),
-                "dueOn", LocalDate.now().plusDays(7).toString())).post(path + "/dispatch").then().statusCode(200)
+                "dueOn", clock.today().plusDays(7).toString())).post(path + "/dispatch").then().statusCode(200)
                 .body("status", equalTo("DISPATCHED"));
 
         String worker = Fixtures.fieldWorker(w.workers().get(1));
@@ -52,7 +56,7 @@ class NeedWorkflowTest {
         as(Fixtures.fieldWorker(w.workers().get(0))).get("/api/v1/me/needs").then().statusCode(200)
                 .body("items.id", not(hasItem(id)));
         UUID record = UUID.randomUUID();
-        Map<String, Object> visit = Fixtures.visit(record, w, client, OffsetDateTime.now().minusHours(1).toString());
+        Map<String, Object> visit = Fixtures.visit(record, w, client, clock.now().minusHours(1).toString());
         visit.put("workerIds", List.of(w.workers().get(1)));
         visit.put("needId", id);
         as(worker).body(visit).post("/api/v1/service-records").then().statusCode(201);

@@ -7,7 +7,6 @@ import static org.socialwork.projects.Fixtures.as;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +15,11 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.socialwork.infra.testing.TopicReader;
 import org.socialwork.infra.testing.TopicWriter;
+import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.projects.Fixtures;
 
 import io.agroal.api.AgroalDataSource;
@@ -26,6 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** Locks come from reporting-service on reporting.period.v1; this test publishes them as it would. */
 @QuarkusTest
+@Tag("clock")
 class PeriodLockTest {
 
     private static final String SOURCE = "urn:socialwork:service:reporting-service";
@@ -33,15 +35,18 @@ class PeriodLockTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    BusinessClock clock;
+
     @Test
     void aLockedPeriodRefusesNewRecordsAndCorrectionsUnlessTheBureauGrantsAnException() {
         Fixtures.World w = Fixtures.world(dataSource, 1);
         String client = Fixtures.createClient(w, "锁定期对象");
         String worker = Fixtures.fieldWorker(w.workers().get(0));
-        // A past month of a township of its own, so no other test's records fall under this lock.
-        LocalDate start = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusMonths(2).withDayOfMonth(1);
+        // The business month before last: wholly past on any day, and no other test records into it.
+        LocalDate start = clock.thisMonth().minusMonths(2).atDay(1);
         LocalDate end = start.plusMonths(1).minusDays(1);
-        OffsetDateTime inside = start.plusDays(3).atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai")).toOffsetDateTime();
+        OffsetDateTime inside = clock.startOf(start.plusDays(3)).plusHours(10);
         UUID recorded = UUID.randomUUID();
         as(worker).body(Fixtures.visit(recorded, w, client, inside.toString())).post("/api/v1/service-records")
                 .then().statusCode(201);
@@ -93,7 +98,7 @@ class PeriodLockTest {
         return body;
     }
 
-    private static void publishLock(String id, long version, LocalDate start, LocalDate end, boolean locked) {
+    private void publishLock(String id, long version, LocalDate start, LocalDate end, boolean locked) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", id);
         body.put("version", version);
@@ -103,10 +108,10 @@ class PeriodLockTest {
         body.put("periodEnd", end.toString());
         body.put("locked", locked);
         body.put("reportId", UUID.randomUUID());
-        body.put("approvedAt", OffsetDateTime.now().toString());
+        body.put("approvedAt", clock.now().toString());
         body.put("approvedBy", "bureau-33-admin");
-        body.put("updatedAt", OffsetDateTime.now().toString());
-        try (TopicWriter writer = new TopicWriter()) {
+        body.put("updatedAt", clock.now().toString());
+        try (TopicWriter writer = new TopicWriter(clock.clock())) {
             writer.send("reporting.period.v1", SOURCE, "org.socialwork.period.locked.v1", id, Fixtures.json(body));
         }
     }

@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.socialwork.projects.Fixtures.as;
 
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,9 +16,11 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.socialwork.infra.testing.TestInfrastructure;
 import org.socialwork.infra.testing.TopicReader;
+import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.projects.Fixtures;
 
 import io.agroal.api.AgroalDataSource;
@@ -27,10 +28,14 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** A phone syncing while the broker is down loses nothing: the records commit, their events follow once. */
 @QuarkusTest
+@Tag("clock")
 class RecordSyncOutageTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    BusinessClock clock;
 
     @Test
     void aBatchSyncedWhileTheBrokerIsDownIsPublishedOnceWhenItReturns() {
@@ -42,7 +47,7 @@ class RecordSyncOutageTest {
         for (int i = 0; i < 50; i++) {
             UUID id = UUID.randomUUID();
             ids.add(id.toString());
-            records.add(Fixtures.visit(id, w, client, OffsetDateTime.now().minusHours(5).plusSeconds(i).toString()));
+            records.add(Fixtures.visit(id, w, client, clock.now().minusHours(5).plusSeconds(i).toString()));
         }
         TestInfrastructure.kafka().stop();
         try {

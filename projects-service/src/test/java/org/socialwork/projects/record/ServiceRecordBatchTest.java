@@ -7,7 +7,6 @@ import static org.socialwork.projects.Fixtures.as;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,25 +17,31 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.socialwork.infra.testing.TopicReader;
+import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.projects.Fixtures;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
+@Tag("clock")
 class ServiceRecordBatchTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    BusinessClock clock;
 
     @Test
     void aBatchOfAThousandRecordsSyncedTwiceYieldsAThousandRecordsAndAThousandEvents() {
         Fixtures.World w = Fixtures.world(dataSource, 1);
         String client = Fixtures.createClient(w, "批量探访对象");
         String worker = Fixtures.fieldWorker(w.workers().get(0));
-        OffsetDateTime base = OffsetDateTime.now(ZoneOffset.UTC).minusDays(1);
+        OffsetDateTime base = clock.now().minusDays(1);
         List<Map<String, Object>> records = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < 1000; i++) {
@@ -67,7 +72,7 @@ class ServiceRecordBatchTest {
         Fixtures.World w = Fixtures.world(dataSource, 1);
         String client = Fixtures.createClient(w, "逐条应答对象");
         String worker = Fixtures.fieldWorker(w.workers().get(0));
-        String at = OffsetDateTime.now().minusHours(2).toString();
+        String at = clock.now().minusHours(2).toString();
         UUID good = UUID.randomUUID();
         UUID unknownClient = UUID.randomUUID();
         UUID otherStation = UUID.randomUUID();

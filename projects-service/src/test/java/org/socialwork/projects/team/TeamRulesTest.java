@@ -6,7 +6,6 @@ import static org.socialwork.projects.Fixtures.HAINING;
 import static org.socialwork.projects.Fixtures.as;
 import static org.socialwork.projects.Fixtures.bureau;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +43,7 @@ class TeamRulesTest {
 
         // A member of an IN_SERVICE project cannot join another one, and no project starts with one.
         as(bureau(HAINING)).body(Map.of("workerId", w.workers().get(0), "role", "SOCIAL_WORKER", "since",
-                LocalDate.now().toString())).post("/api/v1/projects/" + second + "/team").then().statusCode(409)
+                Fixtures.clock().today().toString())).post("/api/v1/projects/" + second + "/team").then().statusCode(409)
                 .body("code", equalTo("team.worker.busy"));
         String third = Fixtures.createProject(Fixtures.projectBody(w));
         Fixtures.addMember(third, w.workers().get(1), "PROJECT_LEAD");
@@ -59,15 +58,15 @@ class TeamRulesTest {
             Fixtures.sendWorker(writer, fresh, w.agency(), 1, false);
         }
         Fixtures.awaitRows(dataSource, "select count(*) from worker_replica where id = ?", 1, fresh);
+        String today = Fixtures.clock().today().toString();
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         List<Future<Integer>> results = new ArrayList<>();
         for (String project : List.of(first, second)) {
             Callable<Integer> add = () -> {
                 start.await();
-                return as(bureau(HAINING)).body(Map.of("workerId", fresh, "role", "SOCIAL_WORKER", "since",
-                        LocalDate.now().toString())).post("/api/v1/projects/" + project + "/team").then().extract()
-                        .statusCode();
+                return as(bureau(HAINING)).body(Map.of("workerId", fresh, "role", "SOCIAL_WORKER", "since", today))
+                        .post("/api/v1/projects/" + project + "/team").then().extract().statusCode();
             };
             results.add(pool.submit(add));
         }
@@ -113,7 +112,8 @@ class TeamRulesTest {
         as(bureau(HAINING)).header("If-Match", Fixtures.etag(bureau(HAINING), path)).body(Map.of("to", "IN_SERVICE"))
                 .post(path + "/transitions").then().statusCode(422).body("code", equalTo("project.staffing.unmet"));
         as(Fixtures.agencyAdmin(w.agency())).body(Map.of("workerId", w.workers().get(1), "role", "SOCIAL_WORKER", "since",
-                LocalDate.now().toString())).post(path + "/team").then().statusCode(200).body("team.size()", equalTo(2));
+                Fixtures.clock().today().toString())).post(path + "/team").then().statusCode(200)
+                .body("team.size()", equalTo(2));
         as(bureau(HAINING)).header("If-Match", Fixtures.etag(bureau(HAINING), path)).body(Map.of("to", "IN_SERVICE"))
                 .post(path + "/transitions").then().statusCode(200);
         as(bureau(HAINING)).header("If-Match", Fixtures.etag(bureau(HAINING), path))
