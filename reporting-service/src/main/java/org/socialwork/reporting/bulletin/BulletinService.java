@@ -1,7 +1,6 @@
 package org.socialwork.reporting.bulletin;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +15,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.security.CallerScope;
 import org.socialwork.platform.security.Roles;
+import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.platform.web.Page;
 import org.socialwork.platform.web.PageRequest;
 import org.socialwork.platform.web.Preconditions;
@@ -58,6 +58,9 @@ public class BulletinService {
     @Inject
     Generations generations;
 
+    @Inject
+    BusinessClock clock;
+
     @Transactional
     public BulletinView create(BulletinRequests.Create request) {
         caller.requireAnyRole(Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN);
@@ -74,7 +77,7 @@ public class BulletinService {
             ranked.add(rankings.rank(region.code(), period, "CHILD_REGIONS", m.measure(),
                     m.normalise() == null ? "NONE" : m.normalise()));
         }
-        OffsetDateTime now = now();
+        OffsetDateTime now = clock.now();
         Bulletin bulletin = new Bulletin();
         bulletin.id = UUID.randomUUID();
         bulletin.regionCode = region.code();
@@ -135,7 +138,7 @@ public class BulletinService {
     public BulletinView issue(UUID id, String ifMatch) {
         Bulletin bulletin = writable(id, ifMatch);
         bulletin.status = BulletinStatus.ISSUED;
-        bulletin.issuedAt = now();
+        bulletin.issuedAt = clock.now();
         bulletin.issuedBy = caller.subject();
         return touch(bulletin);
     }
@@ -198,13 +201,9 @@ public class BulletinService {
         return period;
     }
 
-    private static BulletinView touch(Bulletin bulletin) {
+    private BulletinView touch(Bulletin bulletin) {
         bulletin.version++;
-        bulletin.updatedAt = now();
+        bulletin.updatedAt = clock.now();
         return BulletinView.of(bulletin);
-    }
-
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
     }
 }

@@ -1,8 +1,5 @@
 package org.socialwork.reporting.dashboard;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -10,6 +7,7 @@ import jakarta.transaction.Transactional;
 import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.security.CallerScope;
 import org.socialwork.platform.security.Roles;
+import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.platform.web.Preconditions;
 import org.socialwork.reporting.readmodel.Generations;
 
@@ -28,6 +26,9 @@ public class CoverageTargetService {
 
     @Inject
     Generations generations;
+
+    @Inject
+    BusinessClock clock;
 
     @Transactional
     public CoverageTargetView get(String regionCode, int year) {
@@ -63,7 +64,7 @@ public class CoverageTargetService {
         target.targetPercent = request.targetPercent();
         target.note = request.note();
         target.updatedBy = caller.subject();
-        target.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        target.updatedAt = clock.now();
     }
 
     private static CoverageTargetView view(String regionCode, int year, CoverageTarget t) {

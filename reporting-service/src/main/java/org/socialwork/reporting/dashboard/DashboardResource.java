@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.reporting.dashboard.DashboardViews.ComplianceDashboard;
 import org.socialwork.reporting.dashboard.DashboardViews.CoverageDashboard;
 import org.socialwork.reporting.dashboard.DashboardViews.EvaluationsDashboard;
@@ -33,6 +34,9 @@ public class DashboardResource {
     @Inject
     DashboardService service;
 
+    @Inject
+    BusinessClock clock;
+
     @GET
     @Path("/network")
     @Operation(summary = "Network and coverage", description = "Stations by level and status, pilots and demonstration stations (current state); township and village-room coverage and progress against the yearly target, as of the end of the year (today for the current year).")
@@ -50,7 +54,7 @@ public class DashboardResource {
     @APIResponse(responseCode = "404", description = "No such region in your scope")
     public CoverageDashboard coverage(@QueryParam("region") String region, @QueryParam("period") String period,
             @QueryParam("from") String from, @QueryParam("to") String to) {
-        return service.coverage(region, Period.parseOrToday(period, from, to));
+        return service.coverage(region, Period.parseOrToday(period, from, to, clock.today()));
     }
 
     @GET

@@ -21,6 +21,7 @@ import jakarta.transaction.Transactional;
 
 import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.sql.NativeSql;
+import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.reporting.dashboard.DashboardViews.Compliance;
 import org.socialwork.reporting.dashboard.DashboardViews.ComplianceChild;
 import org.socialwork.reporting.dashboard.DashboardViews.ComplianceDashboard;
@@ -50,7 +51,6 @@ import org.socialwork.reporting.readmodel.CoverageWriter;
 import org.socialwork.reporting.readmodel.Generations;
 import org.socialwork.reporting.readmodel.Inbound;
 import org.socialwork.reporting.readmodel.Measure;
-import org.socialwork.reporting.readmodel.ReadModelWriter;
 import org.socialwork.reporting.support.Jdbc;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -77,6 +77,9 @@ public class DashboardService {
     AppliedClock clock;
 
     @Inject
+    BusinessClock businessClock;
+
+    @Inject
     RegionScope scope;
 
     @Inject
@@ -89,7 +92,7 @@ public class DashboardService {
     public Network network(String regionCode, Integer year) {
         int gen = generations.active();
         RegionRef region = scope.readable(gen, regionCode);
-        return network(gen, region, year == null ? LocalDate.now(ReadModelWriter.CHINA).getYear() : year);
+        return network(gen, region, year == null ? businessClock.thisYear().getValue() : year);
     }
 
     /** The network dashboard of a region already resolved in scope, e.g. for a report. */
@@ -106,7 +109,7 @@ public class DashboardService {
         String code = region.code();
         int child = childLength(region);
         int group = child == 0 ? code.length() : child;
-        LocalDate today = LocalDate.now(ReadModelWriter.CHINA);
+        LocalDate today = businessClock.today();
         LocalDate coverageOn = LocalDate.of(year, 12, 31).isAfter(today) ? today : LocalDate.of(year, 12, 31);
         Map<String, long[]> cover = coverageOn(gen, code, group, coverageOn);
         List<StationCount> byLevel = jdbc.query("""
@@ -148,7 +151,7 @@ public class DashboardService {
     public CoverageDashboard coverageOf(int gen, RegionRef region, Period period) {
         String code = region.code();
         int child = childLength(region);
-        LocalDate on = period.endOrToday(LocalDate.now(ReadModelWriter.CHINA));
+        LocalDate on = period.endOrToday(businessClock.today());
         Map<String, long[]> cover = coverageOn(gen, code, child == 0 ? code.length() : child, on);
         long[] total = total(cover);
         List<CoverageChild> children = new ArrayList<>();

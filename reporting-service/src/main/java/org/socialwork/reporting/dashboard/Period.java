@@ -12,7 +12,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.socialwork.platform.problem.Problems;
-import org.socialwork.reporting.readmodel.ReadModelWriter;
 
 /**
  * A reporting period: a day ({@code 2024-09-03}), an ISO week ({@code 2024-W36}), a month
@@ -43,10 +42,9 @@ public record Period(PeriodType type, LocalDate start, LocalDate end) {
         return new Period(PeriodType.RANGE, start, end);
     }
 
-    /** Like {@link #parse(String, String, String)}, but today when nothing is given. */
-    public static Period parseOrToday(String period, String from, String to) {
+    /** Like {@link #parse(String, String, String)}, but the day {@code today} when nothing is given. */
+    public static Period parseOrToday(String period, String from, String to, LocalDate today) {
         if ((period == null || period.isBlank()) && from == null && to == null) {
-            LocalDate today = LocalDate.now(ReadModelWriter.CHINA);
             return new Period(PeriodType.DAY, today, today);
         }
         return parse(period, from, to);

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.csv.CsvWriter;
 import org.socialwork.platform.csv.CsvWriter.NegativeNumbers;
+import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.reporting.bulletin.BulletinService;
 import org.socialwork.reporting.bulletin.BulletinView;
 import org.socialwork.reporting.dashboard.DashboardService;
@@ -81,6 +82,9 @@ public class ExportResource {
 
     @Inject
     BulletinService bulletins;
+
+    @Inject
+    BusinessClock clock;
 
     @GET
     @Path("/network.{format:csv|xlsx}")
@@ -214,7 +218,7 @@ public class ExportResource {
     }
 
     private Table coverage(String region, String period, String from, String to) {
-        DashboardViews.CoverageDashboard d = dashboards.coverage(region, Period.parseOrToday(period, from, to));
+        DashboardViews.CoverageDashboard d = dashboards.coverage(region, Period.parseOrToday(period, from, to, clock.today()));
         Table table = new Table("coverage-" + d.region().code() + "-" + d.coverageOn(), "code", "name", "townships",
                 "townshipsCovered", "townshipCoverage", "villages", "villagesCovered", "villageCoverage");
         for (DashboardViews.CoverageChild c : d.children()) {

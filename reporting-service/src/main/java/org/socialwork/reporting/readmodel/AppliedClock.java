@@ -2,7 +2,6 @@ package org.socialwork.reporting.readmodel;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.reporting.support.Jdbc;
 
 import io.micrometer.core.instrument.Gauge;
@@ -29,6 +29,9 @@ public class AppliedClock {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    BusinessClock clock;
+
     private final AtomicReference<OffsetDateTime> latest = new AtomicReference<>();
 
     void registerGauge(@Observes StartupEvent event) {
@@ -40,9 +43,9 @@ public class AppliedClock {
     @Transactional(Transactional.TxType.MANDATORY)
     public void tick(String consumer, OffsetDateTime eventTime) {
         jdbc.update("""
-                insert into applied_clock (consumer, last_event_at, applied_at) values (?, ?, now())
+                insert into applied_clock (consumer, last_event_at, applied_at) values (?, ?, ?)
                 on conflict (consumer) do update set last_event_at = greatest(applied_clock.last_event_at, excluded.last_event_at),
-                  applied_at = excluded.applied_at""", consumer, eventTime);
+                  applied_at = excluded.applied_at""", consumer, eventTime, clock.now());
         latest.accumulateAndGet(eventTime, (a, b) -> a == null || b.isAfter(a) ? b : a);
     }
 
@@ -58,6 +61,6 @@ public class AppliedClock {
         if (last == null) {
             return Double.NaN;
         }
-        return Duration.between(last, OffsetDateTime.now(ZoneOffset.UTC)).toMillis() / 1000.0;
+        return Duration.between(last.toInstant(), clock.instant()).toMillis() / 1000.0;
     }
 }

@@ -2,7 +2,6 @@ package org.socialwork.reporting.readmodel;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -12,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.reporting.support.Jdbc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -26,8 +26,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @ApplicationScoped
 public class ReadModelWriter {
 
-    /** Service records count on the calendar day where they happened, in China. */
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     static final int[] REGION_LEVELS = {2, 4, 6, 9, 12};
 
     @Inject
@@ -41,6 +39,9 @@ public class ReadModelWriter {
 
     @Inject
     DistinctClientWriter distinctClients;
+
+    @Inject
+    BusinessClock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void write(int gen, Object payload) {
@@ -76,7 +77,7 @@ public class ReadModelWriter {
     }
 
     private void region(int gen, Inbound.Region r) {
-        boolean retired = r.mergedInto() != null || (r.validTo() != null && !r.validTo().isAfter(LocalDate.now(CHINA)));
+        boolean retired = r.mergedInto() != null || (r.validTo() != null && !r.validTo().isAfter(clock.today()));
         jdbc.update("""
                 insert into rm_region (gen, code, name, level, parent_code, retired, version) values (?, ?, ?, ?, ?, ?, ?)
                 on conflict (gen, code) do update set name = excluded.name, level = excluded.level,
@@ -100,7 +101,7 @@ public class ReadModelWriter {
                 where rm_station.version < excluded.version""",
                 gen, s.id(), s.name(), s.level(), s.regionCode(), s.status(), s.meetsStandard(), s.builtAndOperating(),
                 s.agencyId(), pilot, demonstration, s.version());
-        LocalDate day = s.updatedAt() == null ? LocalDate.now(CHINA) : s.updatedAt().atZoneSameInstant(CHINA).toLocalDate();
+        LocalDate day = s.updatedAt() == null ? clock.today() : clock.dayOf(s.updatedAt());
         coverage.station(gen, s.id(), s.version(), day,
                 CoverageWriter.Unit.of(s.level(), s.status(), s.meetsStandard(), s.regionCode()));
     }
@@ -244,8 +245,9 @@ public class ReadModelWriter {
             UUID[] clients, String[] categories) {
     }
 
+    /** A service record counts on the business day (China) on which it happened, not on its UTC date. */
     private void serviceRecord(int gen, Inbound.ServiceRecord r) {
-        Contribution next = new Contribution(r.type(), r.occurredAt().atZoneSameInstant(CHINA).toLocalDate(),
+        Contribution next = new Contribution(r.type(), clock.dayOf(r.occurredAt()),
                 r.stationRegionCode(), r.stationId(), r.durationMinutes(),
                 r.participantCount() == null ? 0 : r.participantCount(),
                 (r.clientIds() == null ? List.<UUID>of() : r.clientIds()).toArray(UUID[]::new),

@@ -30,6 +30,7 @@ import org.socialwork.platform.events.CloudEvent;
 import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.security.CallerScope;
 import org.socialwork.platform.security.Roles;
+import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.reporting.ReportingConfig;
 import org.socialwork.reporting.readmodel.EventParser;
 import org.socialwork.reporting.readmodel.ParsedEvent;
@@ -70,6 +71,9 @@ public class RebuildService {
     @Inject
     ReportingConfig config;
 
+    @Inject
+    BusinessClock clock;
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
@@ -91,8 +95,8 @@ public class RebuildService {
             Integer building = jdbc.one("select gen from model_generation where state = 'BUILDING' for update",
                     rs -> rs.getInt(1));
             if (building != null) {
-                jdbc.update("update model_generation set state = 'FAILED', finished_at = now(), detail = ? where gen = ?",
-                        "interrupted by a restart", building);
+                jdbc.update("update model_generation set state = 'FAILED', finished_at = ?, detail = ? where gen = ?",
+                        clock.now(), "interrupted by a restart", building);
                 drop(building);
                 LOG.warnf("rebuild of generation %d was interrupted by a restart; start it again", building);
             }
@@ -117,7 +121,7 @@ public class RebuildService {
         for (String table : TABLES) {
             jdbc.update("delete from " + table + " where gen = ?", gen);
         }
-        jdbc.update("insert into model_generation (gen, state, started_at) values (?, 'BUILDING', now())", gen);
+        jdbc.update("insert into model_generation (gen, state, started_at) values (?, 'BUILDING', ?)", gen, clock.now());
         return gen;
     }
 
@@ -207,8 +211,8 @@ public class RebuildService {
         } catch (RuntimeException e) {
             LOG.errorf(e, "rebuild of generation %d failed", gen);
             QuarkusTransaction.requiringNew().run(() -> {
-                jdbc.update("update model_generation set state = 'FAILED', finished_at = now(), detail = ? where gen = ?",
-                        String.valueOf(e.getMessage()), gen);
+                jdbc.update("update model_generation set state = 'FAILED', finished_at = ?, detail = ? where gen = ?",
+                        clock.now(), String.valueOf(e.getMessage()), gen);
                 drop(gen);
             });
         }
@@ -233,8 +237,9 @@ public class RebuildService {
     private int switchTo(int gen) {
         jdbc.update("lock table model_generation in exclusive mode");
         int old = jdbc.one("select gen from model_generation where state = 'ACTIVE'", rs -> rs.getInt(1));
-        jdbc.update("update model_generation set state = 'RETIRED', finished_at = now() where gen = ?", old);
-        jdbc.update("update model_generation set state = 'ACTIVE', finished_at = now() where gen = ?", gen);
+        OffsetDateTime now = clock.now();
+        jdbc.update("update model_generation set state = 'RETIRED', finished_at = ? where gen = ?", now, old);
+        jdbc.update("update model_generation set state = 'ACTIVE', finished_at = ? where gen = ?", now, gen);
         return old;
     }
 

@@ -2,7 +2,6 @@ package org.socialwork.reporting.report;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +18,7 @@ import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.security.CallerScope;
 import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.sql.NativeSql;
+import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.platform.web.Page;
 import org.socialwork.platform.web.PageRequest;
 import org.socialwork.platform.web.Preconditions;
@@ -67,6 +67,9 @@ public class ReportService {
     @Inject
     Jdbc jdbc;
 
+    @Inject
+    BusinessClock clock;
+
     @Transactional
     public ReportView create(ReportRequests.Create request) {
         caller.requireAnyRole(Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN);
@@ -76,7 +79,7 @@ public class ReportService {
         if (reports.find(county.code(), period.type(), period.start()) != null) {
             throw Problems.conflict("reporting.report.exists", county.code());
         }
-        OffsetDateTime now = now();
+        OffsetDateTime now = clock.now();
         Report report = new Report();
         report.id = UUID.randomUUID();
         report.regionCode = county.code();
@@ -133,7 +136,7 @@ public class ReportService {
         requireStatus(report, ReportStatus.DRAFT, ReportStatus.RETURNED);
         requireLevel(6, report);
         report.status = ReportStatus.SUBMITTED;
-        report.submittedAt = now();
+        report.submittedAt = clock.now();
         return touch(report);
     }
 
@@ -147,7 +150,7 @@ public class ReportService {
                 && (decision.comment() == null || decision.comment().isBlank())) {
             throw Problems.invalidField("comment", "reporting.report.comment");
         }
-        OffsetDateTime now = now();
+        OffsetDateTime now = clock.now();
         report.reviews.add(new Review(cityStep ? "CITY" : "PROVINCE", decision.decision().name(), decision.comment(),
                 caller.subject(), now));
         if (decision.decision() == ReportRequests.Verdict.RETURN) {
@@ -168,7 +171,7 @@ public class ReportService {
         Report report = writable(id, ifMatch);
         requireStatus(report, ReportStatus.APPROVED);
         requireLevel(2, report);
-        report.reviews.add(new Review("PROVINCE", "REOPEN", request.comment(), caller.subject(), now()));
+        report.reviews.add(new Review("PROVINCE", "REOPEN", request.comment(), caller.subject(), clock.now()));
         report.status = ReportStatus.RETURNED;
         publishLock(report, false);
         return touch(report);
@@ -193,8 +196,7 @@ public class ReportService {
                     if (r == null || r.submittedAt == null) {
                         filing = "MISSING";
                         counts[2]++;
-                    } else if (!r.submittedAt.atZoneSameInstant(org.socialwork.reporting.readmodel.ReadModelWriter.CHINA)
-                            .toLocalDate().isAfter(due)) {
+                    } else if (!clock.dayOf(r.submittedAt).isAfter(due)) {
                         filing = "ON_TIME";
                         counts[0]++;
                     } else {
@@ -226,7 +228,7 @@ public class ReportService {
         lock.reportId = report.id;
         lock.approvedAt = report.approvedAt;
         lock.approvedBy = report.approvedBy;
-        lock.updatedAt = now();
+        lock.updatedAt = clock.now();
         if (!locks.isPersistent(lock)) {
             locks.persist(lock);
         }
@@ -295,13 +297,9 @@ public class ReportService {
         }
     }
 
-    private static ReportView touch(Report report) {
+    private ReportView touch(Report report) {
         report.version++;
-        report.updatedAt = now();
+        report.updatedAt = clock.now();
         return ReportView.of(report);
-    }
-
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
     }
 }

@@ -24,10 +24,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.idempotency.Idempotency;
 import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.security.CallerScope;
+import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.platform.web.Page;
 import org.socialwork.platform.web.PageRequest;
 import org.socialwork.platform.web.Preconditions;
-import org.socialwork.reporting.readmodel.ReadModelWriter;
 
 import io.quarkus.security.Authenticated;
 
@@ -45,6 +45,9 @@ public class WarningResource {
 
     @Inject
     CallerScope caller;
+
+    @Inject
+    BusinessClock clock;
 
     @Context
     UriInfo uriInfo;
@@ -88,11 +91,11 @@ public class WarningResource {
     @POST
     @Path("/admin/warnings/evaluate")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Evaluate the warning rules now", description = "platform-admin; as of today (Asia/Shanghai) or the given date.")
+    @Operation(summary = "Evaluate the warning rules now", description = "platform-admin; as of the business day (Asia/Shanghai) or the given date.")
     public Response evaluate(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @QueryParam("asOf") String asOf) {
         LocalDate today;
         try {
-            today = asOf == null ? LocalDate.now(ReadModelWriter.CHINA) : LocalDate.parse(asOf);
+            today = asOf == null ? clock.today() : LocalDate.parse(asOf);
         } catch (java.time.format.DateTimeParseException e) {
             throw Problems.invalidField("asOf", "reporting.period.invalid", asOf);
         }

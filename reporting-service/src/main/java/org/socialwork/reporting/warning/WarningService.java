@@ -3,7 +3,6 @@ package org.socialwork.reporting.warning;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,12 +17,12 @@ import org.socialwork.platform.outbox.Outbox;
 import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.security.CallerScope;
 import org.socialwork.platform.security.Roles;
+import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.platform.web.Page;
 import org.socialwork.platform.web.PageRequest;
 import org.socialwork.platform.web.Preconditions;
 import org.socialwork.reporting.dashboard.RegionScope;
 import org.socialwork.reporting.readmodel.Generations;
-import org.socialwork.reporting.readmodel.ReadModelWriter;
 import org.socialwork.reporting.support.Jdbc;
 
 import io.quarkus.scheduler.Scheduled;
@@ -61,10 +60,13 @@ public class WarningService {
     @Inject
     Jdbc jdbc;
 
+    @Inject
+    BusinessClock clock;
+
     @Scheduled(every = "${reporting.warnings.evaluate-every}", delayed = "${reporting.warnings.evaluate-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        evaluate(LocalDate.now(ReadModelWriter.CHINA));
+        evaluate(clock.today());
     }
 
     /** For platform admins: evaluate now, as of {@code today}. */
@@ -81,7 +83,7 @@ public class WarningService {
         Map<String, Candidate> found = WarningRules.byKey(rules.evaluate(generations.active(), today));
         int raised = 0;
         int resolved = 0;
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = clock.now();
         List<Warning> open = warnings.unresolved();
         for (Warning w : open) {
             String key = w.kind + "|" + w.subjectType + "|" + w.subjectId;
@@ -158,7 +160,7 @@ public class WarningService {
         }
         w.status = to;
         w.updatedBy = caller.subject();
-        change(w, OffsetDateTime.now(ZoneOffset.UTC));
+        change(w, clock.now());
         return WarningView.of(w);
     }
 

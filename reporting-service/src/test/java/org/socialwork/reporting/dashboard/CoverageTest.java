@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.socialwork.reporting.readmodel.Fixtures;
 
@@ -29,6 +30,7 @@ import io.restassured.path.json.JsonPath;
  * station operating and meeting the standard, one operating below standard, one only established.
  */
 @QuarkusTest
+@Tag("clock")
 class CoverageTest {
 
     @Inject

@@ -10,6 +10,7 @@ import static org.socialwork.infra.testing.EventContract.assertNoPersonalDataOnT
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 
@@ -18,20 +19,26 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.socialwork.infra.testing.TopicReader;
+import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.reporting.readmodel.Fixtures;
 
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The events on the real topics keep the contract that the schemas and the AsyncAPI document publish. */
 @QuarkusTest
+@Tag("clock")
 class EventContractTest {
 
     private static final String SOURCE = "urn:socialwork:service:reporting-service";
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    BusinessClock clock;
 
     @Test
     void everyExampleValidatesAgainstItsSchema() {
@@ -75,15 +82,20 @@ class EventContractTest {
 
     @Test
     void publishedWarningEventsKeepTheContract() {
-        // County 770102 files no report: as of today its last monthly report is late.
+        // County 770102 files no report. Today its last month's report may still be within its grace
+        // days (on the 1st to the 5th); as of the last day of last month, the report of the month
+        // before is late whatever the day.
+        YearMonth lastMonth = clock.thisMonth().minusMonths(1);
+        String subject = "770102:MONTH:" + lastMonth.minusMonths(1);
         try (Fixtures events = new Fixtures()) {
             Fixtures.awaitConsumed(dataSource, List.of(events.region("77", "契约省", "PROVINCE", 1),
                     events.region("7701", "契约市", "CITY", 1), events.region("770102", "迟报县", "COUNTY", 1)));
         }
-        Fixtures.admin().post("/api/v1/admin/warnings/evaluate").then().statusCode(200);
+        Fixtures.admin().queryParam("asOf", lastMonth.atEndOfMonth().toString())
+                .post("/api/v1/admin/warnings/evaluate").then().statusCode(200);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(
-                () -> TopicReader.read("reporting.warning.v1", r -> String.valueOf(Fixtures.map(
-                        new String(r.value(), StandardCharsets.UTF_8)).get("subjectId")).startsWith("770102:MONTH:"),
+                () -> TopicReader.read("reporting.warning.v1", r -> subject.equals(Fixtures.map(
+                        new String(r.value(), StandardCharsets.UTF_8)).get("subjectId")),
                         Duration.ofSeconds(1)), r -> !r.isEmpty());
         assertCloudEvents(TopicReader.readAll("reporting.warning.v1", Duration.ofSeconds(1)), SOURCE,
                 "org.socialwork.warning.raised.v1", "warning-raised.v1");

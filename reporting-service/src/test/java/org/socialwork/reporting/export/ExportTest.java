@@ -20,6 +20,7 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.socialwork.reporting.readmodel.Fixtures;
 
@@ -32,6 +33,7 @@ import io.restassured.response.Response;
  * exports: the same header and values as the CSV, numbers as numeric cells, no formula anywhere.
  */
 @QuarkusTest
+@Tag("clock")
 class ExportTest {
 
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

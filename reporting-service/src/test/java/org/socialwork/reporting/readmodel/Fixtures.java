@@ -21,15 +21,19 @@ import javax.sql.DataSource;
 
 import org.socialwork.infra.jwt.DevTokens;
 import org.socialwork.infra.testing.TopicWriter;
+import org.socialwork.platform.time.BusinessClock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.quarkus.arc.Arc;
 import io.restassured.specification.RequestSpecification;
 
 /**
  * Publishes other services' events, shaped like their contract examples (read from the producers'
- * modules by relative path) with the fields a test needs changed, onto the real test broker.
+ * modules by relative path) with the fields a test needs changed, onto the real test broker. Events
+ * are stamped with the service's business clock, as a producer on the same platform clock would:
+ * the applied time ({@code asOf}, lag) is then never ahead of or behind the service's "now".
  */
 public final class Fixtures implements AutoCloseable {
 
@@ -38,7 +42,7 @@ public final class Fixtures implements AutoCloseable {
     static final String PERSONNEL = "urn:socialwork:service:personnel-service";
     static final String PROJECTS = "urn:socialwork:service:projects-service";
 
-    private final TopicWriter writer = new TopicWriter();
+    private final TopicWriter writer = new TopicWriter(Arc.container().instance(BusinessClock.class).get().clock());
 
     public static ObjectNode example(String module, String file) {
         try {

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.socialwork.platform.events.CloudEvent;
+import org.socialwork.platform.time.BusinessClock;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -21,9 +21,12 @@ class InboundContractTest {
     @Inject
     EventParser parser;
 
+    @Inject
+    BusinessClock clock;
+
     private ParsedEvent parse(String topic, String type, String module, String file) {
         byte[] data = Fixtures.example(module, file).toString().getBytes(StandardCharsets.UTF_8);
-        return parser.parse(topic, new CloudEvent(UUID.randomUUID(), "urn:test", type, "x", OffsetDateTime.now(),
+        return parser.parse(topic, new CloudEvent(UUID.randomUUID(), "urn:test", type, "x", clock.now(),
                 CloudEvent.JSON, data));
     }
 

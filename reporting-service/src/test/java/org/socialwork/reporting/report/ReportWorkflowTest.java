@@ -7,8 +7,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.socialwork.reporting.readmodel.Fixtures.as;
 
 import java.time.Duration;
-import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +17,10 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.socialwork.infra.testing.TopicReader;
+import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.reporting.readmodel.Fixtures;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,10 +31,14 @@ import io.restassured.response.Response;
 
 /** A county report goes county → city → province; the province's approval publishes the locked period. */
 @QuarkusTest
+@Tag("clock")
 class ReportWorkflowTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    BusinessClock clock;
 
     static void regions(DataSource dataSource, String province) {
         try (Fixtures events = new Fixtures()) {
@@ -122,7 +126,8 @@ class ReportWorkflowTest {
     @Test
     void aReturnedReportIsRevisedAndTimelinessShowsEveryCounty() {
         regions(dataSource, "78");
-        String month = YearMonth.now(ZoneId.of("Asia/Shanghai")).toString();
+        // Submitted now, the report of the business month is always within its grace days.
+        String month = clock.thisMonth().toString();
         String id = create("780102", "MONTH", month, "初稿").path("id");
         String path = "/api/v1/reports/" + id;
         step("bureau-admin", "780102", path + "/submit", "\"1\"", null);

@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.socialwork.infra.testing.TopicReader;
 import org.socialwork.reporting.readmodel.Fixtures;
@@ -29,6 +30,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** Warnings are raised by the rules, scoped like dashboards, acknowledged with If-Match and resolved when they clear. */
 @QuarkusTest
+@Tag("clock")
 class WarningTest {
 
     @Inject
