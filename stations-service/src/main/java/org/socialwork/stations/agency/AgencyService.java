@@ -1,6 +1,5 @@
 package org.socialwork.stations.agency;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
@@ -19,6 +18,7 @@ import org.socialwork.platform.security.CallerScope;
 import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.sql.NativeSql;
 import org.socialwork.platform.sql.Persistence;
+import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.platform.web.Cursor;
 import org.socialwork.platform.web.PageRequest;
 import org.socialwork.platform.web.Preconditions;
@@ -48,6 +48,9 @@ public class AgencyService {
     @Inject
     EntityManager em;
 
+    @Inject
+    BusinessClock clock;
+
     /** Filters of the agency list. */
     public record Filter(String regionPrefix, AgencyStatus status, AgencyGrade grade, OffsetDateTime updatedSince) {
     }
@@ -58,7 +61,7 @@ public class AgencyService {
         if (!CreditCode.isValid(request.creditCode())) {
             throw Problems.invalidField("creditCode", "agency.credit-code.invalid", request.creditCode());
         }
-        Region region = regions.findValid(request.registrationRegion(), LocalDate.now())
+        Region region = regions.findValid(request.registrationRegion(), clock.today())
                 .filter(r -> REGISTRATION_LEVELS.contains(r.level))
                 .orElseThrow(() -> Problems.rule("agency.region.invalid", request.registrationRegion()));
         if (!canAdminister(region.code)) {
@@ -78,7 +81,7 @@ public class AgencyService {
         agency.gradeYear = request.gradeYear();
         applyContact(agency, request.contact());
         agency.status = AgencyStatus.ACTIVE;
-        agency.createdAt = Persistence.now();
+        agency.createdAt = clock.now();
         agency.updatedAt = agency.createdAt;
         try {
             agencies.persist(agency);
@@ -120,7 +123,7 @@ public class AgencyService {
         agency.gradeYear = request.gradeYear();
         agency.status = request.status();
         applyContact(agency, request.contact());
-        agency.updatedAt = Persistence.now();
+        agency.updatedAt = clock.now();
         // Flushing now increments the version, which the event and the new ETag must carry.
         agencies.flush();
         publish(agency);

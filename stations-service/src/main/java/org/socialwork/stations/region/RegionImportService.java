@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.Map;
@@ -27,6 +26,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 import org.socialwork.platform.problem.Problems;
+import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.stations.StationsConfig;
 
 import io.agroal.api.AgroalDataSource;
@@ -57,6 +57,9 @@ public class RegionImportService {
     @Inject
     StationsConfig config;
 
+    @Inject
+    BusinessClock clock;
+
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "region-import");
         thread.setDaemon(true);
@@ -67,7 +70,7 @@ public class RegionImportService {
     void failOrphans(@Observes StartupEvent event) {
         QuarkusTransaction.requiringNew().run(() -> jobs.update(
                 "state = ?1, errorKey = ?2, finishedAt = ?3 where state in ?4", RegionImportState.FAILED,
-                "region.import.interrupted", OffsetDateTime.now(),
+                "region.import.interrupted", clock.now(),
                 java.util.List.of(RegionImportState.QUEUED, RegionImportState.RUNNING)));
     }
 
@@ -89,7 +92,7 @@ public class RegionImportService {
         job.id = UUID.randomUUID();
         job.state = RegionImportState.QUEUED;
         job.source = source;
-        job.createdAt = OffsetDateTime.now();
+        job.createdAt = clock.now();
         jobs.persist(job);
         UUID id = job.id;
         Map<DivisionFile, Path> copy = new EnumMap<>(files);
@@ -153,7 +156,7 @@ public class RegionImportService {
             QuarkusTransaction.requiringNew().run(() -> {
                 RegionImportJob job = jobs.findById(id);
                 job.state = RegionImportState.RUNNING;
-                job.startedAt = OffsetDateTime.now();
+                job.startedAt = clock.now();
                 job.rowsTotal = total;
             });
             RegionImporter.Result result;
@@ -177,7 +180,7 @@ public class RegionImportService {
                 job.inserted = result.inserted();
                 job.updated = result.updated();
                 job.unchanged = result.unchanged();
-                job.finishedAt = OffsetDateTime.now();
+                job.finishedAt = clock.now();
             });
             LOG.infof("region import %s: %d rows, %d inserted, %d updated", id, result.rows(), result.inserted(),
                     result.updated());
@@ -197,7 +200,7 @@ public class RegionImportService {
             job.state = RegionImportState.FAILED;
             job.errorKey = key;
             job.errorArgs = args;
-            job.finishedAt = OffsetDateTime.now();
+            job.finishedAt = clock.now();
         });
     }
 

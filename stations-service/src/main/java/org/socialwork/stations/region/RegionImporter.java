@@ -26,6 +26,7 @@ import jakarta.inject.Inject;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 import org.socialwork.platform.outbox.Outbox;
+import org.socialwork.platform.time.BusinessClock;
 
 import io.agroal.api.AgroalDataSource;
 
@@ -43,25 +44,28 @@ public class RegionImporter {
     /** How often (in rows) the job's progress is written. */
     private static final int PROGRESS_EVERY = 20_000;
 
+    /** Parameters: the instant of the import, the topic, the event type and the source of the outbox rows. */
     private static final String MERGE = """
-            with changed as (
+            with clock as (
+                select cast(? as timestamptz) as instant
+            ), changed as (
                 insert into region as r (code, name, level, parent_code, township_kind, version, updated_at)
-                select code, name, level, parent_code, township_kind, 1, now() from region_stage
+                select code, name, level, parent_code, township_kind, 1, clock.instant from region_stage, clock
                 on conflict (code) do update
                     set name = excluded.name, level = excluded.level, parent_code = excluded.parent_code,
-                        township_kind = excluded.township_kind, version = r.version + 1, updated_at = now()
+                        township_kind = excluded.township_kind, version = r.version + 1, updated_at = excluded.updated_at
                     where (r.name, r.level, r.parent_code, r.township_kind)
                         is distinct from (excluded.name, excluded.level, excluded.parent_code, excluded.township_kind)
                 returning r.code, r.name, r.level, r.parent_code, r.township_kind, r.valid_from, r.valid_to,
                     r.merged_into, r.version, (r.xmax = 0) as inserted
             ), events as (
                 insert into outbox_event (id, topic, event_key, event_type, source, occurred_at, payload, next_attempt_at)
-                select gen_random_uuid(), ?, code, ?, ?, now(),
+                select gen_random_uuid(), ?, code, ?, ?, clock.instant,
                     jsonb_build_object('code', code, 'name', name, 'level', level, 'parentCode', parent_code,
                         'townshipKind', township_kind, 'validFrom', valid_from, 'validTo', valid_to,
                         'mergedInto', merged_into, 'version', version),
-                    now()
-                from changed
+                    clock.instant
+                from changed, clock
             )
             select count(*) filter (where inserted), count(*) filter (where not inserted) from changed
             """;
@@ -71,6 +75,9 @@ public class RegionImporter {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    BusinessClock clock;
 
     /** Counts of one successful import. */
     record Result(long rows, long inserted, long updated) {
@@ -296,9 +303,11 @@ public class RegionImporter {
 
     private Result merge(Connection connection, long rows) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(MERGE)) {
-            statement.setString(1, RegionChangedEvent.TOPIC);
-            statement.setString(2, RegionChangedEvent.TYPE);
-            statement.setString(3, outbox.source());
+            // The relay sends the rows due by the business clock, so they must be stamped by it, not by the database.
+            statement.setObject(1, clock.now());
+            statement.setString(2, RegionChangedEvent.TOPIC);
+            statement.setString(3, RegionChangedEvent.TYPE);
+            statement.setString(4, outbox.source());
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
                 return new Result(rows, result.getLong(1), result.getLong(2));

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.problem.Problems;
+import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.platform.web.Cursor;
 import org.socialwork.platform.web.Page;
 import org.socialwork.platform.web.PageRequest;
@@ -41,6 +42,10 @@ public class RegionResource {
 
     @Inject
     RegionService service;
+
+    /** Lists without asOf show the divisions valid on the business day, whatever the server's zone. */
+    @Inject
+    BusinessClock clock;
 
     @Context
     UriInfo uriInfo;
@@ -64,7 +69,7 @@ public class RegionResource {
     public Page<RegionView> children(@PathParam("code") String code, @QueryParam("asOf") String asOf,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor, 1);
-        List<Region> rows = service.children(code, date(asOf, RegionService.today()), after(page), page.fetchSize());
+        List<Region> rows = service.children(code, date(asOf, clock.today()), after(page), page.fetchSize());
         return page(rows, page);
     }
 
@@ -76,7 +81,7 @@ public class RegionResource {
     public Page<RegionView> subtree(@PathParam("code") String code, @QueryParam("level") String level,
             @QueryParam("asOf") String asOf, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor, 1);
-        List<Region> rows = service.subtree(code, level(level), date(asOf, RegionService.today()), after(page),
+        List<Region> rows = service.subtree(code, level(level), date(asOf, clock.today()), after(page),
                 page.fetchSize());
         return page(rows, page);
     }
@@ -106,7 +111,7 @@ public class RegionResource {
             throw Problems.invalidField("within", "region.query.invalid", "within", within);
         }
         PageRequest page = PageRequest.of(limit, cursor, 1);
-        List<Region> rows = service.search(q.strip(), level(level), withinCode, date(asOf, RegionService.today()),
+        List<Region> rows = service.search(q.strip(), level(level), withinCode, date(asOf, clock.today()),
                 after(page), page.fetchSize());
         return page(rows, page);
     }
@@ -117,7 +122,7 @@ public class RegionResource {
     @APIResponse(responseCode = "200", description = "The counts")
     @APIResponse(responseCode = "404", description = "Unknown code, or not valid on asOf")
     public RegionCounts counts(@PathParam("code") String code, @QueryParam("asOf") String asOf) {
-        return service.counts(code, date(asOf, RegionService.today()));
+        return service.counts(code, date(asOf, clock.today()));
     }
 
     @POST

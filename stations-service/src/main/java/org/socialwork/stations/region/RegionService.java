@@ -1,8 +1,6 @@
 package org.socialwork.stations.region;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -18,15 +16,13 @@ import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.security.CallerScope;
 import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.sql.NativeSql;
+import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.platform.web.Preconditions;
 
 import io.quarkus.panache.common.Parameters;
 
 @ApplicationScoped
 public class RegionService {
-
-    /** Divisions change on calendar days of mainland China, whatever the server's zone. */
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private static final String VALID_ON = "(validFrom is null or validFrom <= :asOf) and (validTo is null or validTo > :asOf)";
 
@@ -42,9 +38,8 @@ public class RegionService {
     @Inject
     CallerScope caller;
 
-    public static LocalDate today() {
-        return LocalDate.now(CHINA);
-    }
+    @Inject
+    BusinessClock clock;
 
     /** The division whatever its validity, or, with {@code asOf}, only if it exists that day. */
     @Transactional
@@ -163,7 +158,7 @@ public class RegionService {
         region.validTo = request.effectiveDate();
         region.mergedInto = request.mergedInto();
         region.retireReason = request.reason();
-        region.updatedAt = OffsetDateTime.now();
+        region.updatedAt = clock.now();
         // the @Version increment happens at flush; the event must carry the new version
         regions.flush();
         outbox.append(RegionChangedEvent.TOPIC, RegionChangedEvent.TYPE, region.code, RegionChangedEvent.of(region));

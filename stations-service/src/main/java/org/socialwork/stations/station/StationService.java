@@ -28,6 +28,7 @@ import org.socialwork.platform.security.CallerScope;
 import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.sql.NativeSql;
 import org.socialwork.platform.sql.Persistence;
+import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.platform.web.Cursor;
 import org.socialwork.platform.web.PageRequest;
 import org.socialwork.platform.web.Preconditions;
@@ -75,6 +76,9 @@ public class StationService {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    BusinessClock clock;
+
     /** Filters shared by the list, the CSV export and (scope only) the nearby query. */
     public record Filter(String regionPrefix, StationLevel level, StationStatus status, Designation.Kind designation,
             UUID agencyId, Boolean meetsStandard, OffsetDateTime updatedSince) {
@@ -83,8 +87,8 @@ public class StationService {
     @Transactional
     public StationView create(StationCreateRequest request) {
         caller.requireAnyRole(Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN);
-        LocalDate today = LocalDate.now();
-        Region region = regions.findValid(request.regionCode(), today)
+        // A division retired today no longer takes new stations: its validity is judged on the business day.
+        Region region = regions.findValid(request.regionCode(), clock.today())
                 .orElseThrow(() -> Problems.rule("station.region.unknown", request.regionCode()));
         if (region.level != request.level().regionLevel()) {
             throw Problems.rule("station.region.level", request.level(), request.level().regionLevel(), region.code,
@@ -104,7 +108,7 @@ public class StationService {
                 request.agencyId(), request.position());
         station.standard = null;
         station.meetsStandard = false;
-        station.createdAt = Persistence.now();
+        station.createdAt = clock.now();
         station.updatedAt = station.createdAt;
         try {
             stations.persist(station);
@@ -185,7 +189,7 @@ public class StationService {
         transition.effectiveDate = request.effectiveDate();
         transition.reason = blankToNull(request.reason());
         transition.changedBy = caller.subject();
-        transition.changedAt = Persistence.now();
+        transition.changedAt = clock.now();
         transitions.persist(transition);
         station.status = request.to();
         if (request.to() == StationStatus.ESTABLISHED && station.establishedOn == null) {
@@ -404,7 +408,7 @@ public class StationService {
     }
 
     private StationView touchAndPublish(Station station) {
-        station.updatedAt = Persistence.now();
+        station.updatedAt = clock.now();
         // Flushing now increments the version, which the event and the new ETag must carry.
         stations.flush();
         publish(station);

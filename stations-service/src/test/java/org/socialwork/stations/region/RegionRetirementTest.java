@@ -8,18 +8,27 @@ import static org.hamcrest.Matchers.not;
 import static org.socialwork.stations.region.RegionFixtures.ADMIN;
 import static org.socialwork.stations.region.RegionFixtures.READER;
 
+import java.time.LocalDate;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.socialwork.infra.jwt.DevTokens;
+import org.socialwork.platform.time.BusinessClock;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 @QuarkusTest
+@Tag("clock")
 class RegionRetirementTest {
+
+    @Inject
+    BusinessClock clock;
 
     @BeforeEach
     void importDongcheng() {
@@ -28,54 +37,59 @@ class RegionRetirementTest {
 
     @Test
     void aRetiredRegionDisappearsFromListsFromItsEffectiveDateOn() {
+        LocalDate retiredFrom = firstRetirement();
+        LocalDate between = retiredFrom.plusMonths(5);
+        LocalDate before = retiredFrom.minusMonths(7);
         String etag = etag("110101017");
-        retire(ADMIN, "110101017", etag, Map.of("effectiveDate", "2024-01-01", "mergedInto", "110101016",
+        retire(ADMIN, "110101017", etag, Map.of("effectiveDate", retiredFrom.toString(), "mergedInto", "110101016",
                 "reason", "街道调整"))
                 .statusCode(200)
-                .body("validTo", equalTo("2024-01-01"))
+                .body("validTo", equalTo(retiredFrom.toString()))
                 .body("mergedInto", equalTo("110101016"))
                 .body("version", equalTo(Integer.parseInt(etag.replace("\"", "")) + 1));
 
-        given().auth().oauth2(READER).queryParam("asOf", "2023-12-31").when().get("/api/v1/regions/110101017")
-                .then().statusCode(200);
-        given().auth().oauth2(READER).queryParam("asOf", "2024-01-01").when().get("/api/v1/regions/110101017")
+        given().auth().oauth2(READER).queryParam("asOf", retiredFrom.minusDays(1).toString())
+                .when().get("/api/v1/regions/110101017").then().statusCode(200);
+        given().auth().oauth2(READER).queryParam("asOf", retiredFrom.toString()).when().get("/api/v1/regions/110101017")
                 .then().statusCode(404);
         given().auth().oauth2(READER).when().get("/api/v1/regions/110101017")
-                .then().statusCode(200).body("validTo", equalTo("2024-01-01"));
+                .then().statusCode(200).body("validTo", equalTo(retiredFrom.toString()));
 
         given().auth().oauth2(READER).queryParam("limit", 200).when().get("/api/v1/regions/110101/children")
                 .then().statusCode(200).body("items.code", not(hasItem("110101017")));
-        // other tests retire further streets from 2025 on: 2024-06-01 sees only this retirement
-        given().auth().oauth2(READER).queryParam("asOf", "2024-06-01").queryParam("limit", 200)
+        // other tests retire further streets later (laterRetirement(), or in the future): "between" sees only this one
+        given().auth().oauth2(READER).queryParam("asOf", between.toString()).queryParam("limit", 200)
                 .when().get("/api/v1/regions/110101/children")
                 .then().statusCode(200).body("items.code", not(hasItem("110101017"))).body("items.size()", equalTo(16));
-        given().auth().oauth2(READER).queryParam("asOf", "2023-06-01").queryParam("limit", 200)
+        given().auth().oauth2(READER).queryParam("asOf", before.toString()).queryParam("limit", 200)
                 .when().get("/api/v1/regions/110101/children")
                 .then().statusCode(200).body("items.code", hasItem("110101017")).body("items.size()", equalTo(17));
         given().auth().oauth2(READER).queryParam("q", "永定门外").when().get("/api/v1/regions")
                 .then().statusCode(200).body("items.size()", equalTo(0));
-        given().auth().oauth2(READER).queryParam("q", "永定门外").queryParam("asOf", "2023-06-01")
+        given().auth().oauth2(READER).queryParam("q", "永定门外").queryParam("asOf", before.toString())
                 .when().get("/api/v1/regions")
                 .then().statusCode(200).body("items.code", equalTo(java.util.List.of("110101017")));
-        given().auth().oauth2(READER).queryParam("asOf", "2024-06-01").when().get("/api/v1/regions/110101/counts")
+        given().auth().oauth2(READER).queryParam("asOf", between.toString()).when().get("/api/v1/regions/110101/counts")
                 .then().statusCode(200).body("townships", equalTo(16)).body("townshipsByKind.STREET", equalTo(16));
-        given().auth().oauth2(READER).queryParam("asOf", "2023-06-01").when().get("/api/v1/regions/110101/counts")
+        given().auth().oauth2(READER).queryParam("asOf", before.toString()).when().get("/api/v1/regions/110101/counts")
                 .then().statusCode(200).body("townships", equalTo(17));
 
         // a second retirement of the same region collides with the first
-        retire(ADMIN, "110101017", etag("110101017"), Map.of("effectiveDate", "2025-01-01", "reason", "再次撤销"))
+        retire(ADMIN, "110101017", etag("110101017"), Map.of("effectiveDate", laterRetirement().toString(),
+                "reason", "再次撤销"))
                 .statusCode(409);
         // nor can another region be merged into a retired one
-        retire(ADMIN, "110101015", etag("110101015"), Map.of("effectiveDate", "2025-01-01", "mergedInto", "110101017",
-                "reason", "并入已撤销街道"))
+        retire(ADMIN, "110101015", etag("110101015"), Map.of("effectiveDate", laterRetirement().toString(),
+                "mergedInto", "110101017", "reason", "并入已撤销街道"))
                 .statusCode(422);
     }
 
     @Test
     void retirementNeedsTheCurrentVersionInIfMatch() {
-        retire(ADMIN, "110101014", null, Map.of("effectiveDate", "2025-01-01", "reason", "缺少 If-Match"))
+        String later = laterRetirement().toString();
+        retire(ADMIN, "110101014", null, Map.of("effectiveDate", later, "reason", "缺少 If-Match"))
                 .statusCode(428);
-        retire(ADMIN, "110101014", "\"999\"", Map.of("effectiveDate", "2025-01-01", "reason", "过期版本"))
+        retire(ADMIN, "110101014", "\"999\"", Map.of("effectiveDate", later, "reason", "过期版本"))
                 .statusCode(412);
         given().auth().oauth2(READER).when().get("/api/v1/regions/110101014")
                 .then().statusCode(200).body("validTo", equalTo(null));
@@ -83,26 +97,38 @@ class RegionRetirementTest {
 
     @Test
     void mergeTargetsMustBeOtherValidRegionsOfTheSameLevel() {
+        String later = laterRetirement().toString();
         String etag = etag("110101013");
-        retire(ADMIN, "110101013", etag, Map.of("effectiveDate", "2025-01-01", "mergedInto", "110101", "reason", "层级不同"))
+        retire(ADMIN, "110101013", etag, Map.of("effectiveDate", later, "mergedInto", "110101", "reason", "层级不同"))
                 .statusCode(422);
-        retire(ADMIN, "110101013", etag, Map.of("effectiveDate", "2025-01-01", "mergedInto", "110101013", "reason", "自身"))
+        retire(ADMIN, "110101013", etag, Map.of("effectiveDate", later, "mergedInto", "110101013", "reason", "自身"))
                 .statusCode(422);
-        retire(ADMIN, "110101013", etag, Map.of("effectiveDate", "2025-01-01", "mergedInto", "110101997", "reason", "不存在"))
+        retire(ADMIN, "110101013", etag, Map.of("effectiveDate", later, "mergedInto", "110101997", "reason", "不存在"))
                 .statusCode(422);
-        retire(ADMIN, "110101013", etag, Map.of("effectiveDate", "2025-01-01", "reason", "未知字段", "validTo", "2025-01-01"))
+        retire(ADMIN, "110101013", etag, Map.of("effectiveDate", later, "reason", "未知字段", "validTo", later))
                 .statusCode(400);
         assertThat(etag("110101013")).isEqualTo(etag);
     }
 
     @Test
     void onlyABureauAdminCoveringTheRegionMayRetireIt() {
+        String later = laterRetirement().toString();
         String etag = etag("110101012");
-        Map<String, String> body = Map.of("effectiveDate", "2025-01-01", "reason", "权限");
+        Map<String, String> body = Map.of("effectiveDate", later, "reason", "权限");
         retire(DevTokens.mint(DevTokens.Caller.bureau("bureau-admin", "33")), "110101012", etag, body).statusCode(403);
         retire(DevTokens.mint(DevTokens.Caller.bureau("bureau-viewer", "11")), "110101012", etag, body).statusCode(403);
         retire(DevTokens.mint(DevTokens.Caller.bureau("bureau-admin", "1101")), "110101012", etag, body)
-                .statusCode(200).body("validTo", equalTo("2025-01-01"));
+                .statusCode(200).body("validTo", equalTo(later));
+    }
+
+    /** The retirement the lists are checked against: far enough back to be past whatever the day. */
+    private LocalDate firstRetirement() {
+        return clock.today().minusYears(2);
+    }
+
+    /** The other retirements of this class: past too, but after the months around firstRetirement() it looks at. */
+    private LocalDate laterRetirement() {
+        return clock.today().minusYears(1);
     }
 
     private static String etag(String code) {

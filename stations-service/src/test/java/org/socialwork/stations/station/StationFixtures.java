@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +24,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 
 import org.socialwork.infra.jwt.DevTokens;
+import org.socialwork.platform.time.BusinessClock;
 
+import io.quarkus.arc.Arc;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
@@ -56,14 +59,16 @@ public final class StationFixtures {
         csv("areas.csv", "3304", r -> rows.add(new String[] {r[0], r[1], "COUNTY", "3304"}));
         csv("streets.csv", "3304", r -> rows.add(new String[] {r[0], r[1], "TOWNSHIP", r[2]}));
         csv("villages.csv", HAINING, r -> rows.add(new String[] {r[0], r[1], "VILLAGE", r[2]}));
+        OffsetDateTime now = Arc.container().instance(BusinessClock.class).get().now();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement insert = c.prepareStatement("""
                         insert into region (code, name, level, parent_code, version, updated_at)
-                        values (?, ?, ?, ?, 1, now()) on conflict do nothing""")) {
+                        values (?, ?, ?, ?, 1, ?) on conflict do nothing""")) {
             for (String[] row : rows) {
                 for (int i = 0; i < 4; i++) {
                     insert.setString(i + 1, row[i]);
                 }
+                insert.setObject(5, now);
                 insert.addBatch();
             }
             insert.executeBatch();

@@ -12,6 +12,7 @@ import static org.socialwork.stations.station.StationFixtures.stationBody;
 import static org.socialwork.stations.station.StationFixtures.villageOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
 
@@ -19,6 +20,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.socialwork.platform.time.BusinessClock;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,6 +30,9 @@ class StationRefusalTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    BusinessClock clock;
 
     @BeforeEach
     void regions() {
@@ -95,9 +100,12 @@ class StationRefusalTest {
         String error = null;
         try (var c = dataSource.getConnection(); var insert = c.prepareStatement("""
                 insert into station (id, name, level, region_code, status, operation_mode, version, created_at, updated_at)
-                values (?, 'bypass', 'TOWNSHIP_STATION', ?, 'PLANNED', 'GOVERNMENT_RUN', 0, now(), now())""")) {
+                values (?, 'bypass', 'TOWNSHIP_STATION', ?, 'PLANNED', 'GOVERNMENT_RUN', 0, ?, ?)""")) {
             insert.setObject(1, UUID.randomUUID());
             insert.setString(2, township);
+            OffsetDateTime now = clock.now();
+            insert.setObject(3, now);
+            insert.setObject(4, now);
             insert.executeUpdate();
         } catch (java.sql.SQLException e) {
             error = e.getMessage();
