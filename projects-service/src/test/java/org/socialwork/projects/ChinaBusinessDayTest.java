@@ -21,7 +21,6 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.socialwork.infra.testing.TopicWriter;
 import org.socialwork.platform.time.BusinessClock;
@@ -39,7 +38,6 @@ import io.quarkus.test.junit.TestProfile;
  */
 @QuarkusTest
 @TestProfile(ChinaBusinessDayTest.HalfPastMidnightOnNewYearsDay.class)
-@Tag("clock")
 class ChinaBusinessDayTest {
 
     private static final LocalDate NEW_YEARS_DAY = LocalDate.of(2027, 1, 1);

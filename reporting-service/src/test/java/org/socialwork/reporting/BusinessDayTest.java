@@ -18,7 +18,6 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.reporting.readmodel.Fixtures;
@@ -34,7 +33,6 @@ import io.restassured.path.json.JsonPath;
  */
 @QuarkusTest
 @TestProfile(BusinessDayTest.HalfPastMidnightOnTheFirst.class)
-@Tag("clock")
 class BusinessDayTest {
 
     /** The clock starts at 00:30 China time on the 1st of a month that is also the 1st of a year. */

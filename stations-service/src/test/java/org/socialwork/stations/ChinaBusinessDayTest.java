@@ -21,7 +21,6 @@ import java.util.Map;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.stations.station.StationFixtures;
@@ -37,7 +36,6 @@ import io.quarkus.test.junit.TestProfile;
  */
 @QuarkusTest
 @TestProfile(ChinaBusinessDayTest.HalfPastMidnightInChina.class)
-@Tag("clock")
 class ChinaBusinessDayTest {
 
     static final LocalDate CHINA_DAY = LocalDate.of(2027, 1, 1);

@@ -20,7 +20,6 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
@@ -28,7 +27,6 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** Notice with its minimum and maximum, leave that ends assignments, churn per agency. */
 @QuarkusTest
-@Tag("clock")
 class DepartureTest {
 
     @Inject

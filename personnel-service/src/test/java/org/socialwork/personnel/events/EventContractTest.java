@@ -28,7 +28,6 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.socialwork.infra.testing.EventContract;
 import org.socialwork.infra.testing.TopicReader;
@@ -40,7 +39,6 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** The events on the real topics keep the contract the schemas, examples and AsyncAPI document publish. */
 @QuarkusTest
-@Tag("clock")
 class EventContractTest {
 
     private static final String SOURCE = "urn:socialwork:service:personnel-service";

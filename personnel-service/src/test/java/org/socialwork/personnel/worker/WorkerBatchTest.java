@@ -20,7 +20,6 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.socialwork.infra.testing.TopicReader;
 
@@ -30,7 +29,6 @@ import io.restassured.path.json.JsonPath;
 
 /** The HR integration: item by item, good ones land, bad ones say why, a resent batch changes nothing. */
 @QuarkusTest
-@Tag("clock")
 class WorkerBatchTest {
 
     @Inject
