@@ -56,13 +56,14 @@ WORKER="" STATION="" AGENCY="" STATION_REGION="" VILLAGE="" missing="workers"
 for _ in $(seq 1 180); do
   workers=$(call GET "/replicas/workers?limit=200")
   stations=$(call GET "/replicas/stations?region=$COUNTY&limit=200")
-  # The first active worker with an active assignment at a Haining township station.
+  # The first active full-time station worker (the project's staffing asks for one) with an active
+  # assignment at a Haining township station.
   read -r WORKER STATION AGENCY STATION_REGION < <(jq -nr --argjson w "${workers:-[]}" --argjson s "${stations:-[]}" '
-    [$w[] | select(.status == "ACTIVE" and (.dishonestyListed | not)) as $x
+    [$w[] | select(.status == "ACTIVE" and .category == "STATION_FULL_TIME" and (.dishonestyListed | not)) as $x
      | $s[] | select(.id == ($x.stationIds[0] // "") and (.regionCode | length) >= 9)
      | "\($x.id) \(.id) \($x.employerAgencyId) \(.regionCode)"] | .[0] // ""' 2>/dev/null) || true
   if [ -z "$WORKER" ]; then
-    missing="an active worker assigned to a Haining township station (personnel.worker.v1, personnel.assignment.v1, stations.station.v1)"
+    missing="an active full-time station worker assigned to a Haining township station (personnel.worker.v1, personnel.assignment.v1, stations.station.v1)"
   else
     TOWNSHIP=${STATION_REGION:0:9}
     VILLAGE=$(call GET "/replicas/regions?parent=$TOWNSHIP&limit=1" | jq -r '.[0].code // empty' 2>/dev/null || true)
