@@ -22,11 +22,11 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.socialwork.infra.testing.NewYearsNightInChina;
 import org.socialwork.platform.time.BusinessClock;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -36,17 +36,10 @@ import io.quarkus.test.junit.TestProfile;
  * yesterday in China would not yet be overdue. The clock is pinned here, whatever moment CI pins.
  */
 @QuarkusTest
-@TestProfile(ChinaBusinessDayTest.HalfPastMidnightInChina.class)
+@TestProfile(NewYearsNightInChina.class)
 class ChinaBusinessDayTest {
 
-    static final LocalDate TODAY = LocalDate.of(2027, 1, 1);
-
-    public static class HalfPastMidnightInChina implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("socialwork.clock.start", "2027-01-01T00:30:00+08:00");
-        }
-    }
+    static final LocalDate TODAY = NewYearsNightInChina.CHINA_DAY;
 
     @Inject
     AgroalDataSource db;

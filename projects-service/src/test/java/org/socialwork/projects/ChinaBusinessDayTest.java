@@ -8,12 +8,10 @@ import static org.socialwork.projects.Fixtures.HAINING;
 import static org.socialwork.projects.Fixtures.as;
 import static org.socialwork.projects.Fixtures.bureau;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,12 +20,11 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.socialwork.infra.testing.TopicWriter;
+import org.socialwork.infra.testing.NewYearsNightInChina;
 import org.socialwork.platform.time.BusinessClock;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -37,17 +34,10 @@ import io.quarkus.test.junit.TestProfile;
  * taken from the UTC day, these tests would fail.
  */
 @QuarkusTest
-@TestProfile(ChinaBusinessDayTest.HalfPastMidnightOnNewYearsDay.class)
+@TestProfile(NewYearsNightInChina.class)
 class ChinaBusinessDayTest {
 
-    private static final LocalDate NEW_YEARS_DAY = LocalDate.of(2027, 1, 1);
-
-    public static class HalfPastMidnightOnNewYearsDay implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("socialwork.clock.start", "2027-01-01T00:30:00+08:00");
-        }
-    }
+    private static final LocalDate NEW_YEARS_DAY = NewYearsNightInChina.CHINA_DAY;
 
     @Inject
     AgroalDataSource dataSource;
@@ -144,7 +134,7 @@ class ChinaBusinessDayTest {
         OffsetDateTime midnight = clock.startOf(NEW_YEARS_DAY);
         LocalDate start = NEW_YEARS_DAY.minusMonths(1);
         String lockId = Fixtures.TOWNSHIP + ":MONTH:" + start + ":" + w.station();
-        publishLock(lockId, 1, start, NEW_YEARS_DAY.minusDays(1), true);
+        Fixtures.publishPeriodLock(lockId, 1, start, NEW_YEARS_DAY.minusDays(1), true);
         try {
             Fixtures.awaitRows(dataSource, "select count(*) from period_lock where id = ? and locked", 1, lockId);
             as(worker).body(Fixtures.visit(UUID.randomUUID(), w, client, midnight.plusMinutes(10).toString()))
@@ -153,27 +143,8 @@ class ChinaBusinessDayTest {
                     .post("/api/v1/service-records").then().statusCode(409)
                     .body("code", equalTo("record.period-locked"));
         } finally {
-            publishLock(lockId, 2, start, NEW_YEARS_DAY.minusDays(1), false);
+            Fixtures.publishPeriodLock(lockId, 2, start, NEW_YEARS_DAY.minusDays(1), false);
             Fixtures.awaitRows(dataSource, "select count(*) from period_lock where id = ? and not locked", 1, lockId);
-        }
-    }
-
-    private void publishLock(String id, long version, LocalDate start, LocalDate end, boolean locked) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", id);
-        body.put("version", version);
-        body.put("regionCode", Fixtures.TOWNSHIP);
-        body.put("periodType", "MONTH");
-        body.put("periodStart", start.toString());
-        body.put("periodEnd", end.toString());
-        body.put("locked", locked);
-        body.put("reportId", UUID.randomUUID());
-        body.put("approvedAt", clock.now().toString());
-        body.put("approvedBy", "bureau-33-admin");
-        body.put("updatedAt", clock.now().toString());
-        try (TopicWriter writer = new TopicWriter(clock.clock())) {
-            writer.send("reporting.period.v1", "urn:socialwork:service:reporting-service", "org.socialwork.period.locked.v1",
-                    id, Fixtures.json(body));
         }
     }
 }

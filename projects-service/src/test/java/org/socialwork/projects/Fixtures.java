@@ -180,6 +180,29 @@ public final class Fixtures {
         }
     }
 
+    /**
+     * Publishes reporting-service's {@code reporting.period.v1} snapshot of a monthly lock of
+     * {@link #TOWNSHIP}, as its approval (locked) or reopening (not locked) would.
+     */
+    public static void publishPeriodLock(String id, long version, LocalDate start, LocalDate end, boolean locked) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", id);
+        body.put("version", version);
+        body.put("regionCode", TOWNSHIP);
+        body.put("periodType", "MONTH");
+        body.put("periodStart", start.toString());
+        body.put("periodEnd", end.toString());
+        body.put("locked", locked);
+        body.put("reportId", UUID.randomUUID());
+        body.put("approvedAt", clock().now().toString());
+        body.put("approvedBy", "bureau-33-admin");
+        body.put("updatedAt", clock().now().toString());
+        try (TopicWriter writer = new TopicWriter(clock().clock())) {
+            writer.send("reporting.period.v1", "urn:socialwork:service:reporting-service", "org.socialwork.period.locked.v1",
+                    id, json(body));
+        }
+    }
+
     public static String json(Object value) {
         try {
             return JSON.writeValueAsString(value);

@@ -19,11 +19,11 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.socialwork.infra.testing.NewYearsNightInChina;
 import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.reporting.readmodel.Fixtures;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 
@@ -32,16 +32,8 @@ import io.restassured.path.json.JsonPath;
  * year of the service is China's. Each assertion below would fail if one were taken from UTC.
  */
 @QuarkusTest
-@TestProfile(BusinessDayTest.HalfPastMidnightOnTheFirst.class)
+@TestProfile(NewYearsNightInChina.class)
 class BusinessDayTest {
-
-    /** The clock starts at 00:30 China time on the 1st of a month that is also the 1st of a year. */
-    public static class HalfPastMidnightOnTheFirst implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("socialwork.clock.start", "2027-01-01T00:30:00+08:00");
-        }
-    }
 
     private static final String COUNTY = "680101";
 

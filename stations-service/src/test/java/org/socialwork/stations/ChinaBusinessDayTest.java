@@ -22,12 +22,12 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.socialwork.infra.testing.NewYearsNightInChina;
 import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.stations.station.StationFixtures;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -35,19 +35,11 @@ import io.quarkus.test.junit.TestProfile;
  * is still 31 December in UTC, on which a division retired from 1 January still exists.
  */
 @QuarkusTest
-@TestProfile(ChinaBusinessDayTest.HalfPastMidnightInChina.class)
+@TestProfile(NewYearsNightInChina.class)
 class ChinaBusinessDayTest {
 
-    static final LocalDate CHINA_DAY = LocalDate.of(2027, 1, 1);
-    static final LocalDate UTC_DAY = LocalDate.of(2026, 12, 31);
-
-    /** The clock starts at 00:30 China time on the 1st, 16:30 UTC on the 31st. */
-    public static class HalfPastMidnightInChina implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("socialwork.clock.start", "2027-01-01T00:30:00+08:00");
-        }
-    }
+    static final LocalDate CHINA_DAY = NewYearsNightInChina.CHINA_DAY;
+    static final LocalDate UTC_DAY = NewYearsNightInChina.UTC_DAY;
 
     @Inject
     BusinessClock clock;

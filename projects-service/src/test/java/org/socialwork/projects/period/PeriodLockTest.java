@@ -18,7 +18,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.socialwork.infra.testing.TopicReader;
-import org.socialwork.infra.testing.TopicWriter;
 import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.projects.Fixtures;
 
@@ -29,8 +28,6 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @Tag("clock")
 class PeriodLockTest {
-
-    private static final String SOURCE = "urn:socialwork:service:reporting-service";
 
     @Inject
     AgroalDataSource dataSource;
@@ -52,7 +49,7 @@ class PeriodLockTest {
                 .then().statusCode(201);
 
         String lockId = Fixtures.TOWNSHIP + ":MONTH:" + start + ":" + w.station();
-        publishLock(lockId, 1, start, end, true);
+        Fixtures.publishPeriodLock(lockId, 1, start, end, true);
         await().atMost(Duration.ofSeconds(60)).until(() -> Fixtures.count(dataSource,
                 "select count(*) from period_lock where id = ? and locked", lockId) == 1);
 
@@ -81,7 +78,7 @@ class PeriodLockTest {
                 .containsExactly("org.socialwork.service-record.recorded.v1", "org.socialwork.service-record.corrected.v1");
 
         // A later snapshot with locked=false reopens the period.
-        publishLock(lockId, 2, start, end, false);
+        Fixtures.publishPeriodLock(lockId, 2, start, end, false);
         await().atMost(Duration.ofSeconds(60)).until(() -> Fixtures.count(dataSource,
                 "select count(*) from period_lock where id = ? and not locked", lockId) == 1);
         as(worker).body(Fixtures.visit(UUID.randomUUID(), w, client, inside.plusHours(2).toString()))
@@ -96,23 +93,5 @@ class PeriodLockTest {
         body.put("clientIds", List.of(client));
         body.put("serviceItems", List.of("ELDERLY_CARE"));
         return body;
-    }
-
-    private void publishLock(String id, long version, LocalDate start, LocalDate end, boolean locked) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", id);
-        body.put("version", version);
-        body.put("regionCode", Fixtures.TOWNSHIP);
-        body.put("periodType", "MONTH");
-        body.put("periodStart", start.toString());
-        body.put("periodEnd", end.toString());
-        body.put("locked", locked);
-        body.put("reportId", UUID.randomUUID());
-        body.put("approvedAt", clock.now().toString());
-        body.put("approvedBy", "bureau-33-admin");
-        body.put("updatedAt", clock.now().toString());
-        try (TopicWriter writer = new TopicWriter(clock.clock())) {
-            writer.send("reporting.period.v1", SOURCE, "org.socialwork.period.locked.v1", id, Fixtures.json(body));
-        }
     }
 }
