@@ -136,7 +136,25 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, HttpHeaders headers, UriInfo uri) {
-        return internal(e, Messages.choose(headers.getAcceptableLanguages()), uri);
+        Locale locale = Messages.choose(headers.getAcceptableLanguages());
+        // Two writers that read the same version race to commit; the database keeps one and the
+        // loser surfaces as a persistence exception, often wrapped by the transaction interceptor.
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProblemException problem) {
+                return ProblemResponses.of(problem, locale, path(uri));
+            }
+            if (cause instanceof jakarta.persistence.OptimisticLockException
+                    || cause instanceof org.hibernate.StaleStateException) {
+                return ProblemResponses.of(ProblemType.PRECONDITION_FAILED, locale, path(uri));
+            }
+            if (cause instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return ProblemResponses.of(ProblemType.CONFLICT, locale, path(uri));
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return internal(e, locale, uri);
     }
 
     private Response internal(Exception e, Locale locale, UriInfo uri) {
