@@ -1,20 +1,36 @@
 package org.socialwork.platform.json;
 
+import java.io.IOException;
+
 import jakarta.inject.Singleton;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
  * Requests are read strictly: an unknown or server-managed field is refused instead of silently
- * dropped (no mass assignment), and a number is not accepted where an enum or a string is due.
- * Times are written as ISO-8601 strings, never as numbers.
+ * dropped (no mass assignment), and a value of the wrong JSON type is refused rather than
+ * guessed at: no number for a boolean, enum or string, no string for a number, no fraction
+ * truncated into an integer, no number too large to be finite. Times are written as ISO-8601
+ * strings, never as numbers.
  */
 @Singleton
 public class StrictJsonCustomizer implements ObjectMapperCustomizer {
+
+    /** Deeper than any request of the API; a deeper body is an attack on the parser, not data. */
+    static final int MAX_NESTING_DEPTH = 32;
 
     @Override
     public void customize(ObjectMapper mapper) {
@@ -22,7 +38,57 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        mapper.disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
         mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         mapper.disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_NESTING_DEPTH).build());
+
+        refuse(mapper, LogicalType.Boolean, CoercionInputShape.Integer, CoercionInputShape.Float,
+                CoercionInputShape.String, CoercionInputShape.EmptyString);
+        refuse(mapper, LogicalType.Integer, CoercionInputShape.Float, CoercionInputShape.String,
+                CoercionInputShape.Boolean, CoercionInputShape.EmptyString);
+        refuse(mapper, LogicalType.Float, CoercionInputShape.String, CoercionInputShape.Boolean,
+                CoercionInputShape.EmptyString);
+        refuse(mapper, LogicalType.Textual, CoercionInputShape.Integer, CoercionInputShape.Float,
+                CoercionInputShape.Boolean);
+        refuse(mapper, LogicalType.Enum, CoercionInputShape.Integer, CoercionInputShape.EmptyString);
+
+        SimpleModule finite = new SimpleModule("finite-numbers");
+        finite.addDeserializer(Double.class, new FiniteDouble(new NumberDeserializers.DoubleDeserializer(Double.class, null)));
+        finite.addDeserializer(double.class, new FiniteDouble(new NumberDeserializers.DoubleDeserializer(double.class, 0.0)));
+        mapper.registerModule(finite);
+    }
+
+    private static void refuse(ObjectMapper mapper, LogicalType type, CoercionInputShape... shapes) {
+        for (CoercionInputShape shape : shapes) {
+            mapper.coercionConfigFor(type).setCoercion(shape, CoercionAction.Fail);
+        }
+    }
+
+    /** 1e400 parses as infinity: refused like any other value a field cannot hold. */
+    private static final class FiniteDouble extends JsonDeserializer<Double> {
+
+        private final JsonDeserializer<Double> standard;
+
+        FiniteDouble(JsonDeserializer<Double> standard) {
+            this.standard = standard;
+        }
+
+        @Override
+        public Double deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            Double value = standard.deserialize(parser, context);
+            if (value != null && !Double.isFinite(value)) {
+                return (Double) context.handleWeirdNumberValue(Double.class, value, "not a finite number");
+            }
+            return value;
+        }
+
+        @Override
+        public Double getNullValue(DeserializationContext context) throws com.fasterxml.jackson.databind.JsonMappingException {
+            return standard.getNullValue(context);
+        }
     }
 }

@@ -19,7 +19,10 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -84,15 +87,59 @@ public class ProblemMappers {
                 List.of(new Problem.FieldError(field, detail)));
     }
 
+    /**
+     * A value of the wrong JSON shape: an array where an object is due, an object given to a
+     * scalar field, a number for a boolean. The field is named; a wrong top-level shape has none.
+     */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, HttpHeaders headers, UriInfo uri) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            return unknownField(u, headers, uri);
+        }
+        if (e instanceof InvalidFormatException f) {
+            return invalidFormat(f, headers, uri);
+        }
+        Locale locale = Messages.choose(headers.getAcceptableLanguages());
+        String field = jsonPath(e);
+        if (field.isEmpty()) {
+            return ProblemResponses.of(ProblemType.MALFORMED_REQUEST, locale, path(uri), null,
+                    Messages.get(locale, "problem.malformed-request.shape"), null);
+        }
+        String detail = Messages.get(locale, "problem.malformed-request.field", field);
+        return ProblemResponses.of(ProblemType.VALIDATION, locale, path(uri), null, detail,
+                List.of(new Problem.FieldError(field, detail)));
+    }
+
+    /** A number that does not fit the field's type (an integer beyond its range). */
+    @ServerExceptionMapper
+    public Response numberOutOfRange(InputCoercionException e, HttpHeaders headers, UriInfo uri) {
+        Locale locale = Messages.choose(headers.getAcceptableLanguages());
+        String field = fieldAt(e.getProcessor());
+        String detail = Messages.get(locale, "problem.validation.range", field);
+        return ProblemResponses.of(ProblemType.VALIDATION, locale, path(uri), null, detail,
+                field.isEmpty() ? null : List.of(new Problem.FieldError(field, detail)));
+    }
+
+    /** A body nested deeper, or with longer numbers or names, than any request of the API. */
+    @ServerExceptionMapper
+    public Response tooComplex(StreamConstraintsException e, HttpHeaders headers, UriInfo uri) {
+        Locale locale = Messages.choose(headers.getAcceptableLanguages());
+        return ProblemResponses.of(ProblemType.MALFORMED_REQUEST, locale, path(uri), null,
+                Messages.get(locale, "problem.malformed-request.too-complex"), null);
+    }
+
     @ServerExceptionMapper
     public Response malformed(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
         Locale locale = Messages.choose(headers.getAcceptableLanguages());
         String field = e instanceof JsonMappingException m ? jsonPath(m) : "";
-        String detail = field.isEmpty()
-                ? Messages.get(locale, "problem.malformed-request.detail")
-                : Messages.get(locale, "problem.malformed-request.field", field);
-        return ProblemResponses.of(ProblemType.MALFORMED_REQUEST, locale, path(uri), null, detail,
-                field.isEmpty() ? null : List.of(new Problem.FieldError(field, detail)));
+        if (field.isEmpty()) {
+            return ProblemResponses.of(ProblemType.MALFORMED_REQUEST, locale, path(uri), null,
+                    Messages.get(locale, "problem.malformed-request.detail"), null);
+        }
+        // the body parsed up to a field whose value cannot be held (a number out of its type's range)
+        String detail = Messages.get(locale, "problem.malformed-request.field", field);
+        return ProblemResponses.of(ProblemType.VALIDATION, locale, path(uri), null, detail,
+                List.of(new Problem.FieldError(field, detail)));
     }
 
     @ServerExceptionMapper
@@ -118,6 +165,18 @@ public class ProblemMappers {
             return internal(e, locale, uri);
         }
         Throwable cause = e.getCause();
+        if (cause instanceof ProblemException problem) {
+            return ProblemResponses.of(problem, locale, path(uri));
+        }
+        if (cause instanceof MismatchedInputException m) {
+            return mismatched(m, headers, uri);
+        }
+        if (cause instanceof InputCoercionException c) {
+            return numberOutOfRange(c, headers, uri);
+        }
+        if (cause instanceof StreamConstraintsException c) {
+            return tooComplex(c, headers, uri);
+        }
         if (cause instanceof UnrecognizedPropertyException u) {
             return unknownField(u, headers, uri);
         }
@@ -197,6 +256,20 @@ public class ProblemMappers {
             }
         }
         return field.toString();
+    }
+
+    /** The name of the field the parser stood on, with its enclosing fields. */
+    private static String fieldAt(Object processor) {
+        if (!(processor instanceof com.fasterxml.jackson.core.JsonParser parser)) {
+            return "";
+        }
+        java.util.Deque<String> names = new java.util.ArrayDeque<>();
+        for (var context = parser.getParsingContext(); context != null; context = context.getParent()) {
+            if (context.getCurrentName() != null) {
+                names.addFirst(context.getCurrentName());
+            }
+        }
+        return String.join(".", names);
     }
 
     private static String jsonPath(JsonMappingException e) {

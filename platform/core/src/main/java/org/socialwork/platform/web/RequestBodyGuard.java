@@ -1,0 +1,129 @@
+package org.socialwork.platform.web;
+
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.socialwork.platform.problem.Messages;
+import org.socialwork.platform.problem.Problem;
+import org.socialwork.platform.problem.ProblemType;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Looks at a request's body before anything reads it, in front of the HTTP layer's own upload
+ * limit (whose refusal has no body):
+ * <ul>
+ * <li>a JSON body above {@code socialwork.http.max-json-body}, or any body above
+ * {@code quarkus.http.limits.max-body-size}, is refused with a 413 problem, so a client sending
+ * 70 MB learns why without the server reading it;</li>
+ * <li>a body without Content-Type is refused with a 415 problem instead of being guessed to be
+ * JSON and stored.</li>
+ * </ul>
+ */
+@Singleton
+public class RequestBodyGuard {
+
+    /** Just in front of Quarkus's upload-limit route, which answers an empty 413. */
+    static final int ORDER = io.quarkus.vertx.http.runtime.RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1;
+
+    private static final List<HttpMethod> WITH_BODY = List.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
+
+    @ConfigProperty(name = "socialwork.http.max-json-body", defaultValue = "4194304")
+    long maxJsonBody;
+
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
+    MemorySize maxBody;
+
+    private final ObjectMapper json;
+
+    RequestBodyGuard(ObjectMapper json) {
+        this.json = json;
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(ORDER).handler(this::guard);
+        router.route().order(ORDER).failureHandler(this::bodyTooLarge);
+    }
+
+    private void guard(RoutingContext context) {
+        var request = context.request();
+        String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        long length = contentLength(request.getHeader(HttpHeaders.CONTENT_LENGTH));
+        boolean chunked = "chunked".equalsIgnoreCase(request.getHeader(HttpHeaders.TRANSFER_ENCODING));
+        boolean isJson = type != null && type.toLowerCase(Locale.ROOT).matches("application/([a-z0-9.+-]*\\+)?json.*");
+        if (length > maxBody.asLongValue()) {
+            refuse(context, ProblemType.PAYLOAD_TOO_LARGE, "problem.payload-too-large.limit", maxBody.asLongValue());
+            return;
+        }
+        if (isJson && length > maxJsonBody) {
+            refuse(context, ProblemType.PAYLOAD_TOO_LARGE, "problem.payload-too-large.limit", maxJsonBody);
+            return;
+        }
+        if (type == null && WITH_BODY.contains(request.method()) && (length > 0 || chunked)) {
+            refuse(context, ProblemType.UNSUPPORTED_MEDIA_TYPE, "problem.unsupported-media-type.missing");
+            return;
+        }
+        context.next();
+    }
+
+    private void bodyTooLarge(RoutingContext context) {
+        if (context.statusCode() == 413 && !context.response().headWritten()) {
+            refuse(context, ProblemType.PAYLOAD_TOO_LARGE, "problem.payload-too-large.limit", maxBody.asLongValue());
+            return;
+        }
+        context.next();
+    }
+
+    private void refuse(RoutingContext context, ProblemType type, String detailKey, Object... args) {
+        Locale locale = Messages.choose(acceptable(context.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE)));
+        Problem problem = new Problem(type.uri(), Messages.get(locale, type.titleKey()), type.status(),
+                Messages.get(locale, detailKey, args), context.request().path(), null, null);
+        String body;
+        try {
+            body = json.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        var response = context.response().setStatusCode(type.status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader("Content-Language", locale.toLanguageTag());
+        if (type == ProblemType.PAYLOAD_TOO_LARGE) {
+            // the unread body would otherwise be parsed as the next request on this connection
+            response.putHeader(HttpHeaders.CONNECTION, "close");
+        }
+        response.end(body);
+    }
+
+    private static long contentLength(String header) {
+        if (header == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(header.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static List<Locale> acceptable(String header) {
+        if (header == null || header.isBlank()) {
+            return List.of();
+        }
+        try {
+            return Locale.LanguageRange.parse(header).stream().map(r -> Locale.forLanguageTag(r.getRange())).toList();
+        } catch (IllegalArgumentException e) {
+            return List.of();
+        }
+    }
+}
