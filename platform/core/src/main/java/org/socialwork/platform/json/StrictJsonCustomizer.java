@@ -54,6 +54,8 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
                 CoercionInputShape.EmptyString);
         refuse(mapper, LogicalType.Textual, CoercionInputShape.Integer, CoercionInputShape.Float,
                 CoercionInputShape.Boolean);
+        // a number would be read as days or seconds since 1970
+        refuse(mapper, LogicalType.DateTime, CoercionInputShape.Integer, CoercionInputShape.Float);
         refuse(mapper, LogicalType.Enum, CoercionInputShape.Integer, CoercionInputShape.EmptyString);
 
         SimpleModule finite = new SimpleModule("finite-numbers");

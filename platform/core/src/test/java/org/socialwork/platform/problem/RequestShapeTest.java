@@ -46,6 +46,8 @@ class RequestShapeTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "{\"flag\":2}|flag",
+        "{\"day\":12}|day",
+        "{\"day\":\"2026-02-30\"}|day",
         "{\"flag\":\"true\"}|flag",
         "{\"count\":1.5}|count",
         "{\"count\":\"7\"}|count",

@@ -22,7 +22,7 @@ public class ShapeResource {
     public record Inner(String name) {
     }
 
-    public record Shape(Boolean flag, Integer count, Double ratio, String label, Kind kind, Inner inner, List<String> tags) {
+    public record Shape(LocalDate day, Boolean flag, Integer count, Double ratio, String label, Kind kind, Inner inner, List<String> tags) {
     }
 
     public record Query(Integer count, Boolean flag, Double ratio, UUID id, LocalDate day, Kind kind) {
