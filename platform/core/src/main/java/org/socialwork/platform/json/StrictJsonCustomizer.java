@@ -32,6 +32,12 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
     /** Deeper than any request of the API; a deeper body is an attack on the parser, not data. */
     static final int MAX_NESTING_DEPTH = 32;
 
+    /** After Quarkus's own customizers, so that these deserializers replace the java.time module's. */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -61,12 +67,63 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
         SimpleModule finite = new SimpleModule("finite-numbers");
         finite.addDeserializer(Double.class, new FiniteDouble(new NumberDeserializers.DoubleDeserializer(Double.class, null)));
         finite.addDeserializer(double.class, new FiniteDouble(new NumberDeserializers.DoubleDeserializer(double.class, 0.0)));
+        // ISO dates resolved strictly: 2026-02-30 is refused, not moved to the 28th
+        finite.addDeserializer(java.time.LocalDate.class, new TextOnly<>(new com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer(
+                java.time.format.DateTimeFormatter.ISO_LOCAL_DATE.withResolverStyle(java.time.format.ResolverStyle.STRICT))));
+        finite.addDeserializer(java.math.BigDecimal.class, new BoundedDecimal());
+        finite.addDeserializer(java.time.OffsetDateTime.class,
+                new TextOnly<>(com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer.OFFSET_DATE_TIME));
+        finite.addDeserializer(java.time.Instant.class,
+                new TextOnly<>(com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer.INSTANT));
         mapper.registerModule(finite);
     }
 
     private static void refuse(ObjectMapper mapper, LogicalType type, CoercionInputShape... shapes) {
         for (CoercionInputShape shape : shapes) {
             mapper.coercionConfigFor(type).setCoercion(shape, CoercionAction.Fail);
+        }
+    }
+
+    /**
+     * Hours, amounts and areas of this API have at most 15 integer and 10 fraction digits; a
+     * number like 1e400 is refused here, not by the database column it would overflow.
+     */
+    private static final class BoundedDecimal extends JsonDeserializer<java.math.BigDecimal> {
+
+        private final JsonDeserializer<java.math.BigDecimal> standard = NumberDeserializers.BigDecimalDeserializer.instance;
+
+        @Override
+        public java.math.BigDecimal deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            java.math.BigDecimal value = standard.deserialize(parser, context);
+            if (value != null && (value.precision() - value.scale() > 15 || value.scale() > 10)) {
+                return (java.math.BigDecimal) context.handleWeirdNumberValue(java.math.BigDecimal.class, value,
+                        "more digits than a quantity of this API can have");
+            }
+            return value;
+        }
+    }
+
+    /** A timestamp is an ISO-8601 string; a bare number would be read as seconds since 1970. */
+    private static final class TextOnly<T> extends JsonDeserializer<T> {
+
+        private final JsonDeserializer<T> standard;
+
+        TextOnly(JsonDeserializer<T> standard) {
+            this.standard = standard;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (!parser.hasToken(com.fasterxml.jackson.core.JsonToken.VALUE_STRING)) {
+                return (T) context.handleUnexpectedToken(handledType(), parser);
+            }
+            return standard.deserialize(parser, context);
+        }
+
+        @Override
+        public Class<?> handledType() {
+            return standard.handledType();
         }
     }
 

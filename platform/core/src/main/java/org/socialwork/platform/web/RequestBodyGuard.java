@@ -62,6 +62,14 @@ public class RequestBodyGuard {
         long length = contentLength(request.getHeader(HttpHeaders.CONTENT_LENGTH));
         boolean chunked = "chunked".equalsIgnoreCase(request.getHeader(HttpHeaders.TRANSFER_ENCODING));
         boolean isJson = type != null && type.toLowerCase(Locale.ROOT).matches("application/([a-z0-9.+-]*\\+)?json.*");
+        for (var parameter : request.params()) {
+            if (parameter.getValue().indexOf('\u0000') >= 0) {
+                // PostgreSQL cannot store or compare NUL; without this the query fails as a 500
+                refuse(context, ProblemType.VALIDATION, "query.invalid", parameter.getKey(), "\\u0000",
+                        List.of(new Problem.FieldError(parameter.getKey(), null)));
+                return;
+            }
+        }
         if (length > maxBody.asLongValue()) {
             refuse(context, ProblemType.PAYLOAD_TOO_LARGE, "problem.payload-too-large.limit", maxBody.asLongValue());
             return;
@@ -71,7 +79,7 @@ public class RequestBodyGuard {
             return;
         }
         if (type == null && WITH_BODY.contains(request.method()) && (length > 0 || chunked)) {
-            refuse(context, ProblemType.UNSUPPORTED_MEDIA_TYPE, "problem.unsupported-media-type.missing");
+            refuse(context, ProblemType.UNSUPPORTED_MEDIA_TYPE, "problem.unsupported-media-type.missing", "", null, null);
             return;
         }
         context.next();
@@ -86,9 +94,17 @@ public class RequestBodyGuard {
     }
 
     private void refuse(RoutingContext context, ProblemType type, String detailKey, Object... args) {
+        refuse(context, type, detailKey, args[0] == null ? "" : args[0], args.length > 1 ? args[1] : null, null);
+    }
+
+    private void refuse(RoutingContext context, ProblemType type, String detailKey, Object first, Object second,
+            List<Problem.FieldError> fields) {
         Locale locale = Messages.choose(acceptable(context.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE)));
+        String detail = Messages.get(locale, detailKey, first, second);
+        List<Problem.FieldError> errors = fields == null ? null
+                : fields.stream().map(f -> new Problem.FieldError(f.field(), detail)).toList();
         Problem problem = new Problem(type.uri(), Messages.get(locale, type.titleKey()), type.status(),
-                Messages.get(locale, detailKey, args), context.request().path(), null, null);
+                detail, context.request().path(), null, errors);
         String body;
         try {
             body = json.writeValueAsString(problem);

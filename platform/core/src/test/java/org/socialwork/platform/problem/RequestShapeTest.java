@@ -47,6 +47,9 @@ class RequestShapeTest {
     @CsvSource(delimiter = '|', value = {
         "{\"flag\":2}|flag",
         "{\"day\":12}|day",
+        "{\"at\":1700000000}|at",
+        "{\"hours\":1e400}|hours",
+        "{\"hours\":\"2\"}|hours",
         "{\"day\":\"2026-02-30\"}|day",
         "{\"flag\":\"true\"}|flag",
         "{\"count\":1.5}|count",
@@ -112,7 +115,7 @@ class RequestShapeTest {
 
     @ParameterizedTest
     @CsvSource({"count,abc", "count,1.5", "count,99999999999", "flag,maybe", "flag,1", "ratio,NaN", "ratio,Infinity",
-        "ratio,0x10", "id,not-a-uuid", "id,1-1-1-1-1", "day,2026-02-30", "day,yesterday", "kind,NOPE", "kind,town"})
+        "ratio,0x10", "id,not-a-uuid", "id,1-1-1-1-1", "day,2026-02-30", "day,yesterday", "kind,NOPE", "kind,town", "label,a\u0000b"})
     void aQueryParameterThatCannotBeReadIsA400NamingIt(String name, String value) {
         given().header("Authorization", ADMIN).queryParam(name, value == null ? "" : value)
                 .when().get("/shapes")

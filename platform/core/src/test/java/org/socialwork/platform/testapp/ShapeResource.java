@@ -22,7 +22,7 @@ public class ShapeResource {
     public record Inner(String name) {
     }
 
-    public record Shape(LocalDate day, Boolean flag, Integer count, Double ratio, String label, Kind kind, Inner inner, List<String> tags) {
+    public record Shape(LocalDate day, java.time.OffsetDateTime at, java.math.BigDecimal hours, Boolean flag, Integer count, Double ratio, String label, Kind kind, Inner inner, List<String> tags) {
     }
 
     public record Query(Integer count, Boolean flag, Double ratio, UUID id, LocalDate day, Kind kind) {
@@ -36,7 +36,7 @@ public class ShapeResource {
     @GET
     public Query query(@QueryParam("count") Integer count, @QueryParam("flag") Boolean flag,
             @QueryParam("ratio") Double ratio, @QueryParam("id") UUID id, @QueryParam("day") LocalDate day,
-            @QueryParam("kind") Kind kind) {
+            @QueryParam("kind") Kind kind, @QueryParam("label") String label) {
         return new Query(count, flag, ratio, id, day, kind);
     }
 }
