@@ -151,14 +151,14 @@ public class DispatchService {
 
     private void scope(NativeSql sql) {
         if (caller.isPlatformAdmin()) {
-            sql.append("true");
+            sql.append(" true ");
             return;
         }
         if (!caller.hasAnyRole(Roles.BUREAU_ADMIN, Roles.BUREAU_VIEWER) || caller.region().isEmpty()) {
-            sql.append("false");
+            sql.append(" false ");
             return;
         }
-        sql.appendInSubtree("(", "p.sending_region_code", "scopeRegion", caller.region().get());
+        sql.appendInSubtree(" (", "p.sending_region_code", "scopeRegion", caller.region().get());
         sql.appendInSubtree(" or ", "p.receiving_county_code", "scopeRegion", caller.region().get()).append(")");
     }
 

@@ -155,10 +155,10 @@ public class FilingService {
 
     private void scope(NativeSql sql) {
         if (caller.isPlatformAdmin()) {
-            sql.append("true");
+            sql.append(" true ");
             return;
         }
-        sql.append("(false");
+        sql.append(" (false");
         if (caller.hasAnyRole(Roles.BUREAU_ADMIN, Roles.BUREAU_VIEWER) && caller.region().isPresent()) {
             sql.appendInSubtree(" or ", "f.station_region_code", "scopeRegion", caller.region().get());
         }

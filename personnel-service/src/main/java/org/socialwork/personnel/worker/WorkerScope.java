@@ -90,10 +90,10 @@ public class WorkerScope {
     /** Restricts a query over {@code worker w} to the caller's scope (appends a boolean expression). */
     public void scope(NativeSql sql) {
         if (caller.isPlatformAdmin()) {
-            sql.append("true");
+            sql.append(" true ");
             return;
         }
-        sql.append("(false");
+        sql.append(" (false");
         if (caller.hasRole(Roles.AGENCY_ADMIN) && caller.agency().isPresent()) {
             sql.append(" or w.employer_agency_id = :scopeAgency", "scopeAgency", caller.agency().get());
         }
@@ -112,7 +112,7 @@ public class WorkerScope {
 
     private boolean inBureauRegion(UUID workerId, String region) {
         NativeSql sql = new NativeSql().append("select count(*) from worker w where w.id = :id and ", "id", workerId);
-        sql.append("(false");
+        sql.append(" (false");
         sql.appendInSubtree(" or exists (select 1 from agency_replica ar where ar.id = w.employer_agency_id and ",
                 "ar.registration_region", "scopeRegion", region).append(")");
         sql.appendInSubtree(" or exists (select 1 from assignment sa where sa.worker_id = w.id and sa.status = 'ACTIVE' and ",

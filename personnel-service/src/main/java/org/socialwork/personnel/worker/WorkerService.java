@@ -241,7 +241,7 @@ public class WorkerService {
     public void requireEmployable(Worker worker) {
         WorkerSnapshots.Listing listing = snapshots.listing(worker.id);
         if (listing.listed()) {
-            throw Problems.conflict("worker.dishonesty.listed", listing.until());
+            throw Problems.rule("worker.dishonesty.listed", listing.until());
         }
     }
 

@@ -131,12 +131,13 @@ class AssignmentRulesTest {
         as(bureau).get("/api/v1/workers/" + worker).then().body("dishonestyListed", equalTo(true))
                 .body("dishonestyListedUntil", equalTo(yesterday.plusYears(2).toString()));
 
-        as(adminToken()).body(body(worker, station)).post("/api/v1/assignments").then().statusCode(409)
+        as(adminToken()).body(body(worker, station)).post("/api/v1/assignments").then().statusCode(422)
+                .body("type", equalTo("urn:socialwork:problem:rule-violation"))
                 .body("code", equalTo("worker.dishonesty.listed"));
         String etag = etag(adminToken(), "/api/v1/workers/" + worker);
         as(adminToken()).header("If-Match", etag).body(Map.of("agencyId", agency.toString(), "category", "PROJECT_WORKER",
                 "post", "SOCIAL_WORKER", "grade", 3, "from", "2024-06-01"))
-                .put("/api/v1/workers/" + worker + "/employment").then().statusCode(409)
+                .put("/api/v1/workers/" + worker + "/employment").then().statusCode(422)
                 .body("code", equalTo("worker.dishonesty.listed"));
         assertThat(assignments(worker)).isZero();
 

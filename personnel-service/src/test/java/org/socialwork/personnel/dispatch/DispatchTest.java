@@ -60,4 +60,12 @@ class DispatchTest {
         as(bureauToken("bureau-viewer", "330482")).get("/api/v1/dispatch-programmes/" + id).then().statusCode(404);
         as(bureauToken("bureau-admin", "330482")).body(programme).post("/api/v1/dispatch-programmes").then().statusCode(403);
     }
+
+    @Test
+    void aPlatformAdminReadsTheTotalsNationallyWithAndWithoutFilters() {
+        String admin = org.socialwork.personnel.PersonnelFixtures.adminToken();
+        as(admin).get("/api/v1/dispatch-programmes/totals?year=2026").then().statusCode(200);
+        as(admin).get("/api/v1/dispatch-programmes/totals?year=2026&county=330481").then().statusCode(200);
+        as(admin).get("/api/v1/dispatch-programmes?year=2026").then().statusCode(200);
+    }
 }

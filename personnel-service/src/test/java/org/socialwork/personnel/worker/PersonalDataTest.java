@@ -140,4 +140,15 @@ class PersonalDataTest {
         return ((Number) single(db, "select count(*) from personal_data_access where subject_id = ?", UUID.fromString(worker)))
                 .longValue();
     }
+
+    @Test
+    void aPlatformAdminQueriesTheAuditAndTheFilingsWithAnyFilter() {
+        String admin = adminToken();
+        as(admin).get("/api/v1/personal-data-access").then().statusCode(200);
+        as(admin).get("/api/v1/personal-data-access?actor=hr-officer&from=2026-01-01&to=2026-12-31").then().statusCode(200);
+        as(admin).get("/api/v1/personal-data-access?worker=" + java.util.UUID.randomUUID()).then().statusCode(200)
+                .body("items.size()", equalTo(0));
+        as(admin).get("/api/v1/filings?late=true&filed=false").then().statusCode(200);
+        as(admin).get("/api/v1/filings?region=" + HAINING).then().statusCode(200);
+    }
 }

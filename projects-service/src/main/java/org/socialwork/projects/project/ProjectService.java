@@ -330,8 +330,12 @@ public class ProjectService {
             @SuppressWarnings("unchecked")
             List<UUID> other = em.createNativeQuery("select project_id from in_service_member where worker_id = ?1")
                     .setParameter(1, workerId).getResultList();
-            if (other.isEmpty() || !other.get(0).equals(p.id)) {
-                throw Problems.conflict("team.worker.busy", workerId);
+            if (other.isEmpty()) {
+                throw Problems.conflict("team.worker.busy", workerId, "", "");
+            }
+            if (!other.get(0).equals(p.id)) {
+                Project serving = em.find(Project.class, other.get(0));
+                throw Problems.conflict("team.worker.busy", workerId, serving.name, serving.code);
             }
         }
     }

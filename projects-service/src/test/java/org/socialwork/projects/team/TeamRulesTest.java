@@ -44,7 +44,9 @@ class TeamRulesTest {
         // A member of an IN_SERVICE project cannot join another one, and no project starts with one.
         as(bureau(HAINING)).body(Map.of("workerId", w.workers().get(0), "role", "SOCIAL_WORKER", "since",
                 Fixtures.clock().today().toString())).post("/api/v1/projects/" + second + "/team").then().statusCode(409)
-                .body("code", equalTo("team.worker.busy"));
+                .body("code", equalTo("team.worker.busy"))
+                .body("detail", org.hamcrest.Matchers.containsString(
+                        as(bureau(HAINING)).get("/api/v1/projects/" + first).then().extract().<String>path("code")));
         String third = Fixtures.createProject(Fixtures.projectBody(w));
         Fixtures.addMember(third, w.workers().get(1), "PROJECT_LEAD");
         Fixtures.advance(third, "CONTRACTED");

@@ -98,7 +98,7 @@ public class AgencyResource {
         try {
             parsedGrade = grade == null || grade.isBlank() ? null : AgencyGrade.fromLabel(grade.strip());
         } catch (IllegalArgumentException e) {
-            throw org.socialwork.platform.problem.Problems.invalidField("grade", "station.query.invalid", "grade", grade);
+            throw org.socialwork.platform.problem.Problems.invalidField("grade", "query.invalid", "grade", grade);
         }
         AgencyService.Filter filter = new AgencyService.Filter(QueryParams.regionPrefix(region, "region"),
                 QueryParams.enumValue(AgencyStatus.class, status, "status"), parsedGrade,

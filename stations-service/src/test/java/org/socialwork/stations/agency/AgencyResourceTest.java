@@ -203,4 +203,13 @@ class AgencyResourceTest {
         }
         return update;
     }
+
+    @Test
+    void anUnknownGradeFilterIsRefusedWithATranslatedMessageNamingIt() {
+        as(adminToken()).header("Accept-Language", "en").get("/api/v1/agencies?grade=9Z").then().statusCode(400)
+                .body("type", equalTo("urn:socialwork:problem:validation"))
+                .body("errors[0].field", equalTo("grade"))
+                .body("detail", org.hamcrest.Matchers.containsString("grade"))
+                .body("detail", not(org.hamcrest.Matchers.containsString("query.invalid")));
+    }
 }

@@ -1,0 +1,6 @@
+package org.socialwork.projects;
+
+import org.socialwork.infra.testing.MessageKeysTests;
+
+class MessageKeysTest extends MessageKeysTests {
+}

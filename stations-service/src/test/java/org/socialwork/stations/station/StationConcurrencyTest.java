@@ -1,0 +1,108 @@
+package org.socialwork.stations.station;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.socialwork.stations.station.StationFixtures.HAINING;
+import static org.socialwork.stations.station.StationFixtures.adminToken;
+import static org.socialwork.stations.station.StationFixtures.as;
+import static org.socialwork.stations.station.StationFixtures.createStation;
+import static org.socialwork.stations.station.StationFixtures.freeTownship;
+import static org.socialwork.stations.station.StationFixtures.stationBody;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/** Sixteen writers holding the same ETag: one wins, the others learn the version moved (412), none is a 500. */
+@QuarkusTest
+class StationConcurrencyTest {
+
+    private static final int WRITERS = 16;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    org.socialwork.platform.time.BusinessClock clock;
+
+    @BeforeEach
+    void regions() {
+        StationFixtures.ensureRegions(dataSource);
+    }
+
+    @Test
+    void concurrentUpdatesWithOneEtagHaveOneWinnerAndPreconditionFailures() throws Exception {
+        String id = createStation(stationBody("TOWNSHIP_STATION", freeTownship(dataSource, HAINING)));
+        String path = "/api/v1/stations/" + id;
+        String etag = StationFixtures.etag(adminToken(), path);
+        long outboxBefore = outboxRows(id);
+
+        Map<Integer, Integer> statuses = race(i -> as(adminToken()).header("If-Match", etag)
+                .body(Map.of("name", "并发改名 " + i, "operationMode", "GOVERNMENT_RUN")).put(path));
+
+        assertThat(statuses).isEqualTo(Map.of(200, 1, 412, WRITERS - 1));
+        assertThat(StationFixtures.etag(adminToken(), path)).isNotEqualTo(etag);
+        assertThat(outboxRows(id)).isEqualTo(outboxBefore + 1);
+    }
+
+    @Test
+    void concurrentTransitionsWithOneEtagHaveOneWinnerAndPreconditionFailures() throws Exception {
+        String id = createStation(stationBody("TOWNSHIP_STATION", freeTownship(dataSource, HAINING)));
+        String path = "/api/v1/stations/" + id;
+        String etag = StationFixtures.etag(adminToken(), path);
+        long outboxBefore = outboxRows(id);
+        String today = clock.today().toString();
+
+        Map<Integer, Integer> statuses = race(i -> as(adminToken()).header("If-Match", etag)
+                .body(Map.of("to", "ESTABLISHED", "effectiveDate", today)).post(path + "/transitions"));
+
+        assertThat(statuses).isEqualTo(Map.of(200, 1, 412, WRITERS - 1));
+        assertThat(StationFixtures.single(dataSource, "select count(*) from stations.station_transition where station_id = ?::uuid", id))
+                .isEqualTo("1");
+        assertThat(outboxRows(id)).isEqualTo(outboxBefore + 1);
+    }
+
+    private Map<Integer, Integer> race(IntFunction<Response> write) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
+        try {
+            CountDownLatch ready = new CountDownLatch(WRITERS);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < WRITERS; i++) {
+                int n = i;
+                answers.add(pool.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    return write.apply(n).statusCode();
+                }));
+            }
+            ready.await();
+            go.countDown();
+            Map<Integer, Integer> statuses = new TreeMap<>();
+            for (Future<Integer> answer : answers) {
+                statuses.merge(answer.get(), 1, Integer::sum);
+            }
+            return statuses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private long outboxRows(String id) {
+        return Long.parseLong(StationFixtures.single(dataSource, "select count(*) from stations.outbox_event where event_key = ?", id));
+    }
+}
