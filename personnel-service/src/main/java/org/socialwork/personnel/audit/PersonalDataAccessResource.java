@@ -3,7 +3,6 @@ package org.socialwork.personnel.audit;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,7 +20,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.personnel.worker.WorkerScope;
-import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.security.CallerScope;
 import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.sql.NativeSql;
@@ -54,7 +52,7 @@ public class PersonalDataAccessResource {
     @Transactional
     @Operation(summary = "List unmasked reads", description = "Needs bureau-admin (reads of workers in its scope) or platform-admin. Newest first.")
     public Page<PersonalDataAccessView> list(@QueryParam("worker") UUID worker, @QueryParam("actor") String actor,
-            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("limit") Integer limit,
+            @QueryParam("from") OffsetDateTime from, @QueryParam("to") OffsetDateTime to, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
         caller.requireAnyRole(Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN);
         PageRequest page = PageRequest.of(limit, cursor, 2);
@@ -70,10 +68,10 @@ public class PersonalDataAccessResource {
             sql.append(" and p.actor = :actor", "actor", actor.strip());
         }
         if (from != null) {
-            sql.append(" and p.read_at >= :from", "from", time(from, "from"));
+            sql.append(" and p.read_at >= :from", "from", from);
         }
         if (to != null) {
-            sql.append(" and p.read_at < :to", "to", time(to, "to"));
+            sql.append(" and p.read_at < :to", "to", to);
         }
         if (page.cursor() != null) {
             sql.append(" and (p.read_at, p.id) < (:cursorAt, :cursorId)")
@@ -97,13 +95,5 @@ public class PersonalDataAccessResource {
             return i.atOffset(ZoneOffset.UTC);
         }
         return ((java.sql.Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
-    }
-
-    private static OffsetDateTime time(String text, String field) {
-        try {
-            return OffsetDateTime.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw Problems.invalidField(field, "worker.query.invalid", field, text);
-        }
     }
 }

@@ -66,6 +66,5 @@ class DispatchTest {
         String admin = org.socialwork.personnel.PersonnelFixtures.adminToken();
         as(admin).get("/api/v1/dispatch-programmes/totals?year=2026").then().statusCode(200);
         as(admin).get("/api/v1/dispatch-programmes/totals?year=2026&county=330481").then().statusCode(200);
-        as(admin).get("/api/v1/dispatch-programmes?year=2026").then().statusCode(200);
     }
 }

@@ -145,7 +145,7 @@ class PersonalDataTest {
     void aPlatformAdminQueriesTheAuditAndTheFilingsWithAnyFilter() {
         String admin = adminToken();
         as(admin).get("/api/v1/personal-data-access").then().statusCode(200);
-        as(admin).get("/api/v1/personal-data-access?actor=hr-officer&from=2026-01-01&to=2026-12-31").then().statusCode(200);
+        as(admin).get("/api/v1/personal-data-access?actor=hr-officer&from=2026-01-01T00:00:00Z&to=2026-12-31T16:00:00Z").then().statusCode(200);
         as(admin).get("/api/v1/personal-data-access?worker=" + java.util.UUID.randomUUID()).then().statusCode(200)
                 .body("items.size()", equalTo(0));
         as(admin).get("/api/v1/filings?late=true&filed=false").then().statusCode(200);

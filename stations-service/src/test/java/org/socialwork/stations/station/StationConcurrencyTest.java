@@ -1,7 +1,7 @@
 package org.socialwork.stations.station;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.socialwork.stations.station.StationFixtures.HAINING;
+import static org.socialwork.stations.station.StationFixtures.JIAXING;
 import static org.socialwork.stations.station.StationFixtures.adminToken;
 import static org.socialwork.stations.station.StationFixtures.as;
 import static org.socialwork.stations.station.StationFixtures.createStation;
@@ -46,7 +46,7 @@ class StationConcurrencyTest {
 
     @Test
     void concurrentUpdatesWithOneEtagHaveOneWinnerAndPreconditionFailures() throws Exception {
-        String id = createStation(stationBody("TOWNSHIP_STATION", freeTownship(dataSource, HAINING)));
+        String id = createStation(stationBody("TOWNSHIP_STATION", freeTownship(dataSource, JIAXING)));
         String path = "/api/v1/stations/" + id;
         String etag = StationFixtures.etag(adminToken(), path);
         long outboxBefore = outboxRows(id);
@@ -61,7 +61,7 @@ class StationConcurrencyTest {
 
     @Test
     void concurrentTransitionsWithOneEtagHaveOneWinnerAndPreconditionFailures() throws Exception {
-        String id = createStation(stationBody("TOWNSHIP_STATION", freeTownship(dataSource, HAINING)));
+        String id = createStation(stationBody("TOWNSHIP_STATION", freeTownship(dataSource, JIAXING)));
         String path = "/api/v1/stations/" + id;
         String etag = StationFixtures.etag(adminToken(), path);
         long outboxBefore = outboxRows(id);

@@ -40,6 +40,8 @@ public final class StationFixtures {
 
     public static final String HAINING = "330481";
     public static final String PINGHU = "330482";
+    /** Jiaxing: tests that act as platform admin take townships here, so Haining's twelve last for the scope tests. */
+    public static final String JIAXING = "3304";
     private static final Path DIVISIONS = Path.of("../deploy/local/demo-data/divisions-33");
     private static final String CREDIT_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final int[] CREDIT_WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
@@ -48,7 +50,7 @@ public final class StationFixtures {
     private StationFixtures() {
     }
 
-    /** Inserts Zhejiang, Jiaxing, its counties and townships and the villages of Haining (once per JVM). */
+    /** Inserts Zhejiang, Jiaxing, its counties, townships and villages (once per JVM). */
     public static synchronized void ensureRegions(DataSource dataSource) {
         if (loaded) {
             return;
@@ -58,7 +60,7 @@ public final class StationFixtures {
         rows.add(new String[] {"3304", "嘉兴市", "CITY", "33"});
         csv("areas.csv", "3304", r -> rows.add(new String[] {r[0], r[1], "COUNTY", "3304"}));
         csv("streets.csv", "3304", r -> rows.add(new String[] {r[0], r[1], "TOWNSHIP", r[2]}));
-        csv("villages.csv", HAINING, r -> rows.add(new String[] {r[0], r[1], "VILLAGE", r[2]}));
+        csv("villages.csv", JIAXING, r -> rows.add(new String[] {r[0], r[1], "VILLAGE", r[2]}));
         OffsetDateTime now = Arc.container().instance(BusinessClock.class).get().now();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement insert = c.prepareStatement("""

@@ -2,7 +2,7 @@ package org.socialwork.stations.station;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.socialwork.stations.station.StationFixtures.HAINING;
+import static org.socialwork.stations.station.StationFixtures.JIAXING;
 import static org.socialwork.stations.station.StationFixtures.adminToken;
 import static org.socialwork.stations.station.StationFixtures.as;
 import static org.socialwork.stations.station.StationFixtures.freeTownship;
@@ -39,7 +39,7 @@ class StationOutboxOutageTest {
         String id;
         TestInfrastructure.kafka().stop();
         try {
-            id = as(adminToken()).body(stationBody("TOWNSHIP_STATION", freeTownship(dataSource, HAINING)))
+            id = as(adminToken()).body(stationBody("TOWNSHIP_STATION", freeTownship(dataSource, JIAXING)))
                     .post("/api/v1/stations").then().statusCode(201).extract().path("id");
             assertThat(StationFixtures.single(dataSource,
                     "select count(*) from outbox_event where event_key = ? and sent_at is null", id)).isEqualTo("1");

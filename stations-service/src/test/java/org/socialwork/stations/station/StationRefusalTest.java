@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.socialwork.stations.station.StationFixtures.HAINING;
+import static org.socialwork.stations.station.StationFixtures.JIAXING;
 import static org.socialwork.stations.station.StationFixtures.adminToken;
 import static org.socialwork.stations.station.StationFixtures.as;
 import static org.socialwork.stations.station.StationFixtures.createStation;
@@ -55,15 +56,15 @@ class StationRefusalTest {
 
     @Test
     void theParentMustBeOneLevelUpAndContainTheRegion() {
-        String township = freeTownship(dataSource, HAINING);
+        String township = freeTownship(dataSource, JIAXING);
         String townshipStation = createStation(stationBody("TOWNSHIP_STATION", township));
 
-        Map<String, Object> wrongLevel = stationBody("TOWNSHIP_STATION", freeTownship(dataSource, HAINING));
+        Map<String, Object> wrongLevel = stationBody("TOWNSHIP_STATION", freeTownship(dataSource, JIAXING));
         wrongLevel.put("parentId", townshipStation);
         as(adminToken()).body(wrongLevel).post("/api/v1/stations")
                 .then().statusCode(422).body("code", equalTo("station.parent.level"));
 
-        String otherTownship = freeTownship(dataSource, HAINING);
+        String otherTownship = freeTownship(dataSource, JIAXING);
         Map<String, Object> outside = stationBody("VILLAGE_ROOM", villageOf(dataSource, otherTownship));
         outside.put("parentId", townshipStation);
         as(adminToken()).body(outside).post("/api/v1/stations")
@@ -77,7 +78,7 @@ class StationRefusalTest {
 
     @Test
     void aTownshipHasOnlyOneOpenTownshipStation() {
-        String township = freeTownship(dataSource, HAINING);
+        String township = freeTownship(dataSource, JIAXING);
         String first = createStation(stationBody("TOWNSHIP_STATION", township));
 
         as(adminToken()).body(stationBody("TOWNSHIP_STATION", township)).post("/api/v1/stations")
@@ -95,7 +96,7 @@ class StationRefusalTest {
 
     @Test
     void theDatabaseBacksTheOneStationPerTownshipRule() {
-        String township = freeTownship(dataSource, HAINING);
+        String township = freeTownship(dataSource, JIAXING);
         createStation(stationBody("TOWNSHIP_STATION", township));
         String error = null;
         try (var c = dataSource.getConnection(); var insert = c.prepareStatement("""
@@ -115,7 +116,7 @@ class StationRefusalTest {
 
     @Test
     void anIllegalTransitionNamesBothStatuses() {
-        String id = createStation(stationBody("TOWNSHIP_STATION", freeTownship(dataSource, HAINING)));
+        String id = createStation(stationBody("TOWNSHIP_STATION", freeTownship(dataSource, JIAXING)));
         String etag = StationFixtures.etag(adminToken(), "/api/v1/stations/" + id);
         as(adminToken()).header("Accept-Language", "en").header("If-Match", etag)
                 .body(Map.of("to", "OPERATING", "effectiveDate", "2024-01-01"))
@@ -127,7 +128,7 @@ class StationRefusalTest {
 
     @Test
     void unknownFieldsAndServerManagedFieldsAreRefused() {
-        Map<String, Object> body = stationBody("TOWNSHIP_STATION", freeTownship(dataSource, HAINING));
+        Map<String, Object> body = stationBody("TOWNSHIP_STATION", freeTownship(dataSource, JIAXING));
         body.put("status", "OPERATING");
         as(adminToken()).body(body).post("/api/v1/stations")
                 .then().statusCode(400)
@@ -137,7 +138,7 @@ class StationRefusalTest {
 
     @Test
     void changesNeedACurrentIfMatch() {
-        String id = createStation(stationBody("TOWNSHIP_STATION", freeTownship(dataSource, HAINING)));
+        String id = createStation(stationBody("TOWNSHIP_STATION", freeTownship(dataSource, JIAXING)));
         Map<String, Object> update = Map.of("name", "改名", "operationMode", "GOVERNMENT_RUN");
         as(adminToken()).body(update).put("/api/v1/stations/" + id)
                 .then().statusCode(428).body("type", equalTo("urn:socialwork:problem:precondition-required"));
@@ -151,7 +152,7 @@ class StationRefusalTest {
 
     @Test
     void anIdempotencyKeyReplaysItsStationAndRefusesAnotherBody() {
-        String township = freeTownship(dataSource, HAINING);
+        String township = freeTownship(dataSource, JIAXING);
         String key = UUID.randomUUID().toString();
         Map<String, Object> body = stationBody("TOWNSHIP_STATION", township);
         String first = as(adminToken()).header("Idempotency-Key", key).body(body).post("/api/v1/stations")
@@ -170,7 +171,7 @@ class StationRefusalTest {
 
     @Test
     void purchasedServiceNeedsAnActiveAgencyAndGovernmentRunNone() {
-        Map<String, Object> body = stationBody("TOWNSHIP_STATION", freeTownship(dataSource, HAINING));
+        Map<String, Object> body = stationBody("TOWNSHIP_STATION", freeTownship(dataSource, JIAXING));
         body.put("operationMode", "PURCHASED_SERVICE");
         as(adminToken()).body(body).post("/api/v1/stations")
                 .then().statusCode(422).body("code", equalTo("station.operation.agency-required"));
@@ -185,7 +186,7 @@ class StationRefusalTest {
 
     @Test
     void positionsOutsideChinaAreRefusedWithTheField() {
-        Map<String, Object> body = stationBody("TOWNSHIP_STATION", freeTownship(dataSource, HAINING));
+        Map<String, Object> body = stationBody("TOWNSHIP_STATION", freeTownship(dataSource, JIAXING));
         body.put("position", Map.of("latitude", 48.85, "longitude", 2.35, "crs", "WGS84"));
         as(adminToken()).body(body).post("/api/v1/stations")
                 .then().statusCode(400).body("errors.field", hasItem("position.longitude"));
@@ -203,7 +204,7 @@ class StationRefusalTest {
 
     @Test
     void aContactNoteMayNotCarryAPhoneNumber() {
-        Map<String, Object> body = stationBody("TOWNSHIP_STATION", freeTownship(dataSource, HAINING));
+        Map<String, Object> body = stationBody("TOWNSHIP_STATION", freeTownship(dataSource, JIAXING));
         body.put("contactNote", "请联系王女士13912345678");
         as(adminToken()).body(body).post("/api/v1/stations")
                 .then().statusCode(400).body("errors.field", hasItem("contactNote"));
