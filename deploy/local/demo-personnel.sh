@@ -46,8 +46,8 @@ expected=$(call GET "$STATIONS/stations?region=330481&level=TOWNSHIP_STATION&lim
 say "Demo personnel: waiting until personnel-service has replicated them ..."
 replicated=0
 for _ in $(seq 1 120); do
-  have_agencies=$( (call GET "$API/replicas/agencies?region=33" || true) | grep -c -e "$YIMIN" -e "$CHUNHUI" || true)
-  stations=$(call GET "$API/replicas/stations?region=330481" || true)
+  have_agencies=$( (call GET "$API/replicas/agencies?region=33&limit=200" || true) | grep -c -e "$YIMIN" -e "$CHUNHUI" || true)
+  stations=$(call GET "$API/replicas/stations?region=330481&limit=200" || true)
   have_stations=$(echo "$stations" | grep -o '"level":"TOWNSHIP_STATION"' | wc -l)
   if [ "$(last_status)" = 200 ] && [ "$have_agencies" -ge 1 ] && echo "$stations" | grep -q "$YIMIN" \
       && [ "$have_stations" -ge "$expected" ]; then

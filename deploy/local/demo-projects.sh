@@ -54,8 +54,9 @@ say "Demo data: waiting for projects-service to replicate the regions, stations,
 # Each replica arrives on its own topic, in no set order: wait (bounded) for all that the demo uses.
 WORKER="" STATION="" AGENCY="" STATION_REGION="" VILLAGE="" missing="workers"
 for _ in $(seq 1 180); do
-  workers=$(call GET "/replicas/workers?limit=200")
-  stations=$(call GET "/replicas/stations?region=$COUNTY&limit=200")
+  # The demo's county holds fewer than 200 of each, so the first page is all of them.
+  workers=$(call GET "/replicas/workers?limit=200" | jq -c '.items' 2>/dev/null || true)
+  stations=$(call GET "/replicas/stations?region=$COUNTY&limit=200" | jq -c '.items' 2>/dev/null || true)
   # The first active full-time station worker (the project's staffing asks for one) with an active
   # assignment at a Haining township station.
   read -r WORKER STATION AGENCY STATION_REGION < <(jq -nr --argjson w "${workers:-[]}" --argjson s "${stations:-[]}" '
@@ -66,7 +67,7 @@ for _ in $(seq 1 180); do
     missing="an active full-time station worker assigned to a Haining township station (personnel.worker.v1, personnel.assignment.v1, stations.station.v1)"
   else
     TOWNSHIP=${STATION_REGION:0:9}
-    VILLAGE=$(call GET "/replicas/regions?parent=$TOWNSHIP&limit=1" | jq -r '.[0].code // empty' 2>/dev/null || true)
+    VILLAGE=$(call GET "/replicas/regions?parent=$TOWNSHIP&limit=1" | jq -r '.items[0].code // empty' 2>/dev/null || true)
     [ -n "$VILLAGE" ] && break
     missing="the villages under township $TOWNSHIP (stations.region.v1)"
   fi

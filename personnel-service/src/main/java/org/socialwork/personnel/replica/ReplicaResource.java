@@ -1,26 +1,25 @@
 package org.socialwork.personnel.replica;
 
-import java.util.List;
-
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.socialwork.platform.problem.Problems;
-import org.socialwork.platform.sql.NativeSql;
+import org.socialwork.platform.web.Page;
+import org.socialwork.platform.web.PageRequest;
 
 import io.quarkus.security.Authenticated;
 
 /**
  * The stations and agencies this service has received from stations-service: lets an operator
- * (or the demo loader) see whether personnel has caught up before writing against them. Public
- * registry data only; no scope beyond authentication.
+ * (or the demo loader) see whether personnel has caught up before writing against them.
  */
 @Path("/api/v1/replicas")
 @Tag(name = "Replicas", description = "Stations and agencies as personnel-service knows them (fed by stations events)")
@@ -28,38 +27,31 @@ import io.quarkus.security.Authenticated;
 @Produces(MediaType.APPLICATION_JSON)
 public class ReplicaResource {
 
-    private static final int MAX = 500;
-
     @Inject
-    StationReplicaRepository stations;
+    ReplicaService service;
 
-    @Inject
-    AgencyReplicaRepository agencies;
+    @Context
+    UriInfo uriInfo;
 
     @GET
     @Path("/stations")
-    @Transactional
-    @Operation(summary = "Replicated stations in a region subtree", description = "At most 500, ordered by region code.")
-    public List<StationReplicaView> stations(@QueryParam("region") String region) {
-        String code = requireRegion(region);
-        return stations.list("regionCode >= ?1 and regionCode < ?2 order by regionCode, id", code, NativeSql.subtreeEnd(code))
-                .stream().limit(MAX).map(StationReplicaView::of).toList();
+    @Operation(summary = "Replicated stations in a region subtree",
+            description = "Scoped as in stations-service (an agency admin sees the stations it runs); ordered by region "
+                    + "code, keyset-paginated (limit ≤ 200, default 50; follow `next`). Region defaults to the caller's.")
+    @APIResponse(responseCode = "404", description = "No such region in your scope")
+    public Page<StationReplicaView> stations(@QueryParam("region") String region, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        return service.stations(region, PageRequest.of(limit, cursor, 2), uriInfo);
     }
 
     @GET
     @Path("/agencies")
-    @Transactional
-    @Operation(summary = "Replicated agencies registered in a region subtree", description = "At most 500.")
-    public List<AgencyReplicaView> agencies(@QueryParam("region") String region) {
-        String code = requireRegion(region);
-        return agencies.list("registrationRegion >= ?1 and registrationRegion < ?2 order by registrationRegion, id", code,
-                NativeSql.subtreeEnd(code)).stream().limit(MAX).map(AgencyReplicaView::of).toList();
-    }
-
-    private static String requireRegion(String region) {
-        if (region == null || !region.matches("\\d{2,12}")) {
-            throw Problems.invalidField("region", "worker.query.invalid", "region", String.valueOf(region));
-        }
-        return region;
+    @Operation(summary = "Replicated agencies registered in a region subtree",
+            description = "Scoped as in stations-service (an agency admin sees its own agency); keyset-paginated "
+                    + "(limit ≤ 200, default 50; follow `next`). Region defaults to the caller's.")
+    @APIResponse(responseCode = "404", description = "No such region in your scope")
+    public Page<AgencyReplicaView> agencies(@QueryParam("region") String region, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        return service.agencies(region, PageRequest.of(limit, cursor, 2), uriInfo);
     }
 }

@@ -15,6 +15,7 @@ import org.socialwork.platform.outbox.Outbox;
 import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.security.CallerScope;
 import org.socialwork.platform.security.Roles;
+import org.socialwork.platform.sql.NativeSql;
 import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.platform.web.Preconditions;
 
@@ -70,7 +71,7 @@ public class TrainingService {
 
     @Transactional
     public TrainingView get(UUID id) {
-        return view(readable(id));
+        return viewForCaller(readable(id));
     }
 
     @Transactional
@@ -90,7 +91,7 @@ public class TrainingService {
         t.updatedAt = clock.now();
         trainings.flush();
         publish(t);
-        return view(t);
+        return viewForCaller(t);
     }
 
     /** Hours a worker attended in trainings that started in {@code year}. */
@@ -108,14 +109,29 @@ public class TrainingService {
 
     private Training readable(UUID id) {
         Training t = trainings.findByIdOptional(id).orElseThrow(() -> Problems.notFound(KIND, id));
-        boolean visible = caller.isPlatformAdmin() || caller.hasRole(Roles.AGENCY_ADMIN)
+        boolean visible = caller.isPlatformAdmin()
                 || caller.hasAnyRole(Roles.BUREAU_ADMIN, Roles.BUREAU_VIEWER) && caller.region().isPresent()
                         && (t.organizerRegionCode.startsWith(caller.region().get())
-                                || caller.region().get().startsWith(t.organizerRegionCode));
+                                || caller.region().get().startsWith(t.organizerRegionCode))
+                || caller.hasRole(Roles.AGENCY_ADMIN) && caller.agency().isPresent()
+                        && offeredToOrAttendedBy(t, caller.agency().get());
         if (!visible) {
             throw Problems.notFound(KIND, id);
         }
         return t;
+    }
+
+    /** An agency sees the trainings of the bureaus above its registration region, and those its staff attended. */
+    private boolean offeredToOrAttendedBy(Training t, UUID agency) {
+        @SuppressWarnings("unchecked")
+        List<Number> counts = em.createNativeQuery("""
+                select count(*) from agency_replica ar where ar.id = :agency and left(ar.registration_region, length(:organizer)) = :organizer
+                union all
+                select count(*) from training_attendance a join worker w on w.id = a.worker_id
+                where a.training_id = :t and w.employer_agency_id = :agency""")
+                .setParameter("agency", agency).setParameter("organizer", t.organizerRegionCode).setParameter("t", t.id)
+                .getResultList();
+        return counts.stream().mapToLong(Number::longValue).sum() > 0;
     }
 
     private void requireOrganizer(String region) {
@@ -134,6 +150,23 @@ public class TrainingService {
                 .map(r -> new TrainingView.Attendance((UUID) r[0], (BigDecimal) r[1], (Boolean) r[2])).toList();
         return new TrainingView(t.id, t.version, t.title, t.type, t.provider, t.organizerRegionCode, t.hours, t.startsOn,
                 t.endsOn, attendance, t.createdAt, t.updatedAt);
+    }
+
+    /** The training with only the attendance of workers the caller may see (the event carries all of it). */
+    private TrainingView viewForCaller(Training t) {
+        TrainingView full = view(t);
+        if (caller.isPlatformAdmin() || full.attendance().isEmpty()) {
+            return full;
+        }
+        NativeSql sql = new NativeSql().append("select w.id from worker w where w.id in (:attendees) and ",
+                "attendees", full.attendance().stream().map(TrainingView.Attendance::workerId).toList());
+        workerScope.scope(sql);
+        @SuppressWarnings("unchecked")
+        java.util.Set<UUID> visible = new java.util.HashSet<>(sql.bindTo(em.createNativeQuery(sql.sql())).getResultList());
+        return new TrainingView(full.id(), full.version(), full.title(), full.type(), full.provider(),
+                full.organizerRegionCode(), full.hours(), full.startsOn(), full.endsOn(),
+                full.attendance().stream().filter(a -> visible.contains(a.workerId())).toList(), full.createdAt(),
+                full.updatedAt());
     }
 
     private void publish(Training t) {

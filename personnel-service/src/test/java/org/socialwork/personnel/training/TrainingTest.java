@@ -3,6 +3,7 @@ package org.socialwork.personnel.training;
 import static org.hamcrest.Matchers.equalTo;
 import static org.socialwork.personnel.PersonnelFixtures.HAINING;
 import static org.socialwork.personnel.PersonnelFixtures.agency;
+import static org.socialwork.personnel.PersonnelFixtures.agencyToken;
 import static org.socialwork.personnel.PersonnelFixtures.as;
 import static org.socialwork.personnel.PersonnelFixtures.bureauToken;
 import static org.socialwork.personnel.PersonnelFixtures.etag;
@@ -58,5 +59,32 @@ class TrainingTest {
         as(bureau).body(training("倒序", "2024-03-05", "2024-03-04", 4)).post("/api/v1/trainings").then().statusCode(400);
         as(bureauToken("bureau-admin", "330482")).body(training("越权", "2024-03-04", "2024-03-05", 4))
                 .post("/api/v1/trainings").then().statusCode(403);
+    }
+
+    @Test
+    void anAgencyOfAnotherCountySeesNeitherTheTrainingNorItsAttendees() {
+        UUID haining = agency(db, HAINING, "ACTIVE", 1);
+        UUID colleague = agency(db, HAINING, "ACTIVE", 1);
+        UUID pinghu = agency(db, "330482", "ACTIVE", 1);
+        UUID nanhu = agency(db, "330402", "ACTIVE", 1);
+        UUID worker = worker(haining, "STATION_FULL_TIME");
+        UUID colleagueWorker = worker(colleague, "STATION_FULL_TIME");
+        String bureau = bureauToken("bureau-admin", HAINING);
+        String training = as(bureau).body(training("岗前培训", "2024-03-04", "2024-03-05", 16.0)).post("/api/v1/trainings")
+                .then().statusCode(201).extract().path("id");
+        for (UUID attendee : new UUID[] {worker, colleagueWorker}) {
+            as(bureau).header("If-Match", etag(bureau, "/api/v1/trainings/" + training))
+                    .body(Map.of("hours", 16, "completed", true))
+                    .put("/api/v1/trainings/" + training + "/attendance/" + attendee).then().statusCode(200);
+        }
+        String path = "/api/v1/trainings/" + training;
+
+        as(agencyToken(pinghu.toString())).get(path).then().statusCode(404);
+        as(agencyToken(nanhu.toString())).get(path).then().statusCode(404);
+        as(bureauToken("bureau-viewer", "330482")).get(path).then().statusCode(404);
+        // A Haining agency sees the county's training, and of the attendees only its own staff.
+        as(agencyToken(haining.toString())).get(path).then().statusCode(200)
+                .body("attendance.workerId", org.hamcrest.Matchers.contains(worker.toString()));
+        as(bureau).get(path).then().statusCode(200).body("attendance.size()", equalTo(2));
     }
 }

@@ -10,14 +10,20 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.socialwork.platform.problem.ProblemType;
 import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.security.CallerScope;
 import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.sql.NativeSql;
+import org.socialwork.platform.sql.Persistence;
+import org.socialwork.platform.web.Cursor;
+import org.socialwork.platform.web.Page;
 import org.socialwork.platform.web.PageRequest;
 import org.socialwork.platform.web.QueryParams;
 
@@ -39,6 +45,9 @@ public class ReplicaResource {
     @Inject
     CallerScope caller;
 
+    @Context
+    UriInfo uriInfo;
+
     /** A replicated station. */
     public record StationReplica(UUID id, String name, String regionCode, String status, UUID agencyId) {
     }
@@ -50,9 +59,12 @@ public class ReplicaResource {
 
     @GET
     @Path("/stations")
-    @Operation(summary = "Replicated stations", description = "Platform and bureau admins; region matches the subtree.")
+    @Operation(summary = "Replicated stations", description = "Platform and bureau users; region matches the subtree. "
+            + "Keyset-paginated by region code (limit ≤ 200, default 50; follow `next`).")
     @Transactional
-    public List<StationReplica> stations(@QueryParam("region") String region, @QueryParam("limit") Integer limit) {
+    public Page<StationReplica> stations(@QueryParam("region") String region, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor, 2);
         caller.requireAnyRole(Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.BUREAU_VIEWER);
         NativeSql sql = new NativeSql().append("select id, name, region_code, status, agency_id from station_replica s where true");
         String prefix = QueryParams.regionPrefix(region, "region");
@@ -62,11 +74,15 @@ public class ReplicaResource {
         if (!caller.isPlatformAdmin()) {
             sql.appendInSubtree(" and ", "s.region_code", "scope", caller.region().orElse("-"));
         }
-        sql.append(" order by s.region_code, s.id limit :limit", "limit", size(limit));
+        if (page.cursor() != null) {
+            sql.append(" and (s.region_code, s.id) > (:afterCode, :afterId)").bind("afterCode", page.cursor().key(0))
+                    .bind("afterId", Persistence.cursorId(page.cursor()));
+        }
+        sql.append(" order by s.region_code, s.id limit :limit", "limit", page.fetchSize());
         @SuppressWarnings("unchecked")
         List<Object[]> rows = sql.bindTo(em.createNativeQuery(sql.sql())).getResultList();
-        return rows.stream().map(r -> new StationReplica((UUID) r[0], (String) r[1], (String) r[2], (String) r[3],
-                (UUID) r[4])).toList();
+        return Page.of(rows.stream().map(r -> new StationReplica((UUID) r[0], (String) r[1], (String) r[2], (String) r[3],
+                (UUID) r[4])).toList(), page.limit(), s -> s, s -> Cursor.of(s.regionCode(), s.id().toString()), uriInfo);
     }
 
     /** A replicated division. */
@@ -75,25 +91,32 @@ public class ReplicaResource {
 
     @GET
     @Path("/regions")
-    @Operation(summary = "Replicated divisions under a parent", description = "E.g. the villages of a township, for a client's home village.")
+    @Operation(summary = "Replicated divisions under a parent", description = "E.g. the villages of a township, for a "
+            + "client's home village. Keyset-paginated by code (limit ≤ 200, default 50; follow `next`).")
     @Transactional
-    public List<RegionReplica> regions(@QueryParam("parent") String parent, @QueryParam("limit") Integer limit) {
+    public Page<RegionReplica> regions(@QueryParam("parent") String parent, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor, 1);
         String code = QueryParams.regionPrefix(parent, "parent");
         if (code == null) {
             throw Problems.invalidField("parent", "query.invalid", "parent", parent);
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select code, level, parent_code from region_replica"
-                + " where parent_code = ?1 and not retired order by code limit ?2")
-                .setParameter(1, code).setParameter(2, size(limit)).getResultList();
-        return rows.stream().map(r -> new RegionReplica((String) r[0], (String) r[1], (String) r[2])).toList();
+                + " where parent_code = ?1 and not retired and code > ?2 order by code limit ?3")
+                .setParameter(1, code).setParameter(2, page.cursor() == null ? "" : page.cursor().key(0))
+                .setParameter(3, page.fetchSize()).getResultList();
+        return Page.of(rows.stream().map(r -> new RegionReplica((String) r[0], (String) r[1], (String) r[2])).toList(),
+                page.limit(), r -> r, r -> Cursor.of(r.code()), uriInfo);
     }
 
     @GET
     @Path("/workers")
     @Operation(summary = "Replicated workers", description = "Platform admins; bureau admins see workers assigned in their region; agency admins their employees.")
     @Transactional
-    public List<WorkerReplica> workers(@QueryParam("agency") UUID agency, @QueryParam("limit") Integer limit) {
+    public Page<WorkerReplica> workers(@QueryParam("agency") UUID agency, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor, 1);
         caller.requireAnyRole(Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.AGENCY_ADMIN);
         NativeSql sql = new NativeSql().append("""
                 select w.id, w.employer_agency_id, w.category, w.qualification_level, w.status, w.dishonesty_listed,
@@ -115,19 +138,23 @@ public class ReplicaResource {
             }
             sql.append(")");
         }
-        sql.append(" order by w.id limit :limit", "limit", size(limit));
+        if (page.cursor() != null) {
+            sql.append(" and w.id > :after", "after", workerCursor(page.cursor()));
+        }
+        sql.append(" order by w.id limit :limit", "limit", page.fetchSize());
         @SuppressWarnings("unchecked")
         List<Object[]> rows = sql.bindTo(em.createNativeQuery(sql.sql())).getResultList();
-        return rows.stream().map(r -> new WorkerReplica((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3],
+        return Page.of(rows.stream().map(r -> new WorkerReplica((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3],
                 (String) r[4], (Boolean) r[5], ((String) r[6]).isEmpty() ? List.of()
-                        : java.util.Arrays.stream(((String) r[6]).split(",")).map(UUID::fromString).toList())).toList();
+                        : java.util.Arrays.stream(((String) r[6]).split(",")).map(UUID::fromString).toList())).toList(),
+                page.limit(), w -> w, w -> Cursor.of(w.id().toString()), uriInfo);
     }
 
-    private static int size(Integer limit) {
-        int size = limit == null ? PageRequest.DEFAULT_LIMIT : limit;
-        if (size < 1 || size > PageRequest.MAX_LIMIT) {
-            throw Problems.invalidField("limit", "problem.validation.limit", PageRequest.MAX_LIMIT);
+    private static UUID workerCursor(Cursor cursor) {
+        try {
+            return UUID.fromString(cursor.key(0));
+        } catch (IllegalArgumentException e) {
+            throw Problems.of(ProblemType.INVALID_CURSOR, "problem.invalid-cursor.detail");
         }
-        return size;
     }
 }

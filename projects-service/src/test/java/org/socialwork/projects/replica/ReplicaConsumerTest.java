@@ -111,14 +111,32 @@ class ReplicaConsumerTest {
     void operatorsSeeWhatHasBeenReplicated() {
         Fixtures.World w = Fixtures.world(dataSource, 1);
         Fixtures.as(Fixtures.bureau(Fixtures.HAINING)).get("/api/v1/replicas/stations?region=" + Fixtures.TOWNSHIP + "&limit=200")
-                .then().statusCode(200).body("id", org.hamcrest.Matchers.hasItem(w.station().toString()))
-                .body("id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(w.outsideStation().toString())));
+                .then().statusCode(200).body("items.id", org.hamcrest.Matchers.hasItem(w.station().toString()))
+                .body("items.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(w.outsideStation().toString())));
         Fixtures.as(Fixtures.agencyAdmin(w.agency())).get("/api/v1/replicas/workers").then().statusCode(200)
-                .body("[0].id", org.hamcrest.Matchers.equalTo(w.workers().get(0).toString()))
-                .body("[0].stationIds", org.hamcrest.Matchers.equalTo(java.util.List.of(w.station().toString())));
+                .body("items[0].id", org.hamcrest.Matchers.equalTo(w.workers().get(0).toString()))
+                .body("items[0].stationIds", org.hamcrest.Matchers.equalTo(java.util.List.of(w.station().toString())));
         Fixtures.as(Fixtures.admin()).get("/api/v1/replicas/regions?parent=" + Fixtures.TOWNSHIP).then().statusCode(200)
-                .body("code", org.hamcrest.Matchers.hasItem(Fixtures.VILLAGE));
+                .body("items.code", org.hamcrest.Matchers.hasItem(Fixtures.VILLAGE));
         Fixtures.as(Fixtures.fieldWorker(w.workers().get(0))).get("/api/v1/replicas/workers").then().statusCode(403);
+    }
+
+    @Test
+    void replicaListsArePagedWithACursorInsteadOfBeingCut() {
+        Fixtures.World w = Fixtures.world(dataSource, 2);
+        java.util.List<String> all = new java.util.ArrayList<>();
+        String next = "/api/v1/replicas/workers?agency=" + w.agency() + "&limit=1";
+        while (next != null) {
+            var page = Fixtures.as(Fixtures.admin()).get(next).then().statusCode(200)
+                    .body("items.size()", org.hamcrest.Matchers.lessThanOrEqualTo(1)).extract();
+            all.addAll(page.path("items.id"));
+            next = page.path("next");
+        }
+        assertThat(all).containsExactlyInAnyOrderElementsOf(w.workers().stream().map(UUID::toString).toList())
+                .doesNotHaveDuplicates();
+        Fixtures.as(Fixtures.admin()).get("/api/v1/replicas/stations?limit=201").then().statusCode(400);
+        Fixtures.as(Fixtures.admin()).get("/api/v1/replicas/regions?parent=" + Fixtures.TOWNSHIP + "&cursor=bm9wZQ")
+                .then().statusCode(400);
     }
 
     private static String workerJson(UUID id, UUID agency, long version, String status) {

@@ -2,6 +2,8 @@ package org.socialwork.reporting.dashboard;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -35,7 +37,7 @@ public class CoverageTargetResource {
     @Operation(summary = "Read a coverage target", description = "Version 0 (ETag \"0\") while none is set.")
     @APIResponse(responseCode = "200", description = "The target")
     @APIResponse(responseCode = "404", description = "No such region in your scope")
-    public Response get(@PathParam("region") String region, @PathParam("year") int year) {
+    public Response get(@PathParam("region") String region, @PathParam("year") @Min(2000) @Max(2100) int year) {
         CoverageTargetView view = service.get(region, year);
         return Preconditions.ok(view, view.version());
     }
@@ -46,7 +48,7 @@ public class CoverageTargetResource {
     @APIResponse(responseCode = "403", description = "Not a bureau admin")
     @APIResponse(responseCode = "412", description = "Changed meanwhile")
     @APIResponse(responseCode = "428", description = "If-Match missing")
-    public Response put(@PathParam("region") String region, @PathParam("year") int year,
+    public Response put(@PathParam("region") String region, @PathParam("year") @Min(2000) @Max(2100) int year,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid CoverageTargetRequest request) {
         CoverageTargetView view = service.put(region, year, ifMatch, request);
         return Preconditions.ok(view, view.version());

@@ -32,14 +32,18 @@ public class CoverageTargetService {
 
     @Transactional
     public CoverageTargetView get(String regionCode, int year) {
+        if (!caller.hasAnyRole(RegionScope.READERS)) {
+            // A target is read by its region; a caller with no dashboard access sees no region at all.
+            throw Problems.notFound("region", regionCode);
+        }
         scope.readable(generations.active(), regionCode);
         return view(regionCode, year, repository.find(regionCode, year));
     }
 
     @Transactional
     public CoverageTargetView put(String regionCode, int year, String ifMatch, CoverageTargetRequest request) {
-        scope.readable(generations.active(), regionCode);
         caller.requireAnyRole(Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN);
+        scope.readable(generations.active(), regionCode);
         if (year < 2000 || year > 2100) {
             throw Problems.invalidField("year", "reporting.target.year", year);
         }

@@ -1,6 +1,8 @@
 package org.socialwork.reporting.dashboard;
 
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -42,7 +44,7 @@ public class DashboardResource {
     @Operation(summary = "Network and coverage", description = "Stations by level and status, pilots and demonstration stations (current state); township and village-room coverage and progress against the yearly target, as of the end of the year (today for the current year).")
     @APIResponse(responseCode = "200", description = "The dashboard")
     @APIResponse(responseCode = "404", description = "No such region in your scope")
-    public Network network(@QueryParam("region") String region, @QueryParam("year") Integer year) {
+    public Network network(@QueryParam("region") String region, @QueryParam("year") @Min(2000) @Max(2100) Integer year) {
         return service.network(region, year);
     }
 

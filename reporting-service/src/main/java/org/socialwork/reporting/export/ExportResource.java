@@ -11,6 +11,8 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,6 +22,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.csv.CsvWriter;
 import org.socialwork.platform.csv.CsvWriter.NegativeNumbers;
@@ -35,7 +39,9 @@ import org.socialwork.reporting.ranking.RankingService;
 import org.socialwork.reporting.report.ReportService;
 import org.socialwork.reporting.report.ReportStatus;
 import org.socialwork.reporting.report.ReportView;
+import org.socialwork.reporting.warning.WarningKind;
 import org.socialwork.reporting.warning.WarningService;
+import org.socialwork.reporting.warning.WarningStatus;
 import org.socialwork.reporting.warning.WarningView;
 
 import io.quarkus.security.Authenticated;
@@ -90,8 +96,8 @@ public class ExportResource {
     @Path("/network.{format:csv|xlsx}")
     @Produces({CsvWriter.MEDIA_TYPE, Xlsx.MEDIA_TYPE})
     @Operation(summary = "Coverage by child region")
-    public Response network(@PathParam("format") String format, @QueryParam("region") String region,
-            @QueryParam("year") Integer year) {
+    public Response network(@PathParam("format") @Parameter(description = "csv or xlsx", schema = @Schema(enumeration = {"csv", "xlsx"})) String format, @QueryParam("region") String region,
+            @QueryParam("year") @Min(2000) @Max(2100) Integer year) {
         return export(format, () -> network(region, year));
     }
 
@@ -100,7 +106,7 @@ public class ExportResource {
     @Produces({CsvWriter.MEDIA_TYPE, Xlsx.MEDIA_TYPE})
     @Operation(summary = "Coverage on a period's last day by child region, with the region's total as the last row",
             description = "Parameters as GET /api/v1/dashboards/coverage.")
-    public Response coverage(@PathParam("format") String format, @QueryParam("region") String region,
+    public Response coverage(@PathParam("format") @Parameter(description = "csv or xlsx", schema = @Schema(enumeration = {"csv", "xlsx"})) String format, @QueryParam("region") String region,
             @QueryParam("period") String period, @QueryParam("from") String from, @QueryParam("to") String to) {
         return export(format, () -> coverage(region, period, from, to));
     }
@@ -109,7 +115,7 @@ public class ExportResource {
     @Path("/service-output.{format:csv|xlsx}")
     @Produces({CsvWriter.MEDIA_TYPE, Xlsx.MEDIA_TYPE})
     @Operation(summary = "Service output by child region, with the region's total as the last row")
-    public Response serviceOutput(@PathParam("format") String format, @QueryParam("region") String region,
+    public Response serviceOutput(@PathParam("format") @Parameter(description = "csv or xlsx", schema = @Schema(enumeration = {"csv", "xlsx"})) String format, @QueryParam("region") String region,
             @QueryParam("period") String period, @QueryParam("from") String from, @QueryParam("to") String to) {
         return export(format, () -> serviceOutput(region, period, from, to));
     }
@@ -119,7 +125,7 @@ public class ExportResource {
     @Produces({CsvWriter.MEDIA_TYPE, Xlsx.MEDIA_TYPE})
     @Operation(summary = "Workforce by child region, with the region's total as the last row",
             description = "Parameters as GET /api/v1/dashboards/workforce.")
-    public Response workforce(@PathParam("format") String format, @QueryParam("region") String region,
+    public Response workforce(@PathParam("format") @Parameter(description = "csv or xlsx", schema = @Schema(enumeration = {"csv", "xlsx"})) String format, @QueryParam("region") String region,
             @QueryParam("period") String period, @QueryParam("from") String from, @QueryParam("to") String to) {
         return export(format, () -> workforce(region, period, from, to));
     }
@@ -128,7 +134,7 @@ public class ExportResource {
     @Path("/projects.{format:csv|xlsx}")
     @Produces({CsvWriter.MEDIA_TYPE, Xlsx.MEDIA_TYPE})
     @Operation(summary = "Projects and money (fen) by purchasing bureau, with the region's total as the last row")
-    public Response projects(@PathParam("format") String format, @QueryParam("region") String region) {
+    public Response projects(@PathParam("format") @Parameter(description = "csv or xlsx", schema = @Schema(enumeration = {"csv", "xlsx"})) String format, @QueryParam("region") String region) {
         return export(format, () -> projects(region));
     }
 
@@ -137,7 +143,7 @@ public class ExportResource {
     @Produces({CsvWriter.MEDIA_TYPE, Xlsx.MEDIA_TYPE})
     @Operation(summary = "Key-client visit compliance by child region, with the region's total as the last row",
             description = "Parameters as GET /api/v1/dashboards/visit-compliance.")
-    public Response compliance(@PathParam("format") String format, @QueryParam("region") String region,
+    public Response compliance(@PathParam("format") @Parameter(description = "csv or xlsx", schema = @Schema(enumeration = {"csv", "xlsx"})) String format, @QueryParam("region") String region,
             @QueryParam("period") String period, @QueryParam("from") String from, @QueryParam("to") String to) {
         return export(format, () -> compliance(region, period, from, to));
     }
@@ -147,7 +153,7 @@ public class ExportResource {
     @Produces({CsvWriter.MEDIA_TYPE, Xlsx.MEDIA_TYPE})
     @Operation(summary = "Evaluation scores and grades by child region, with the region's total as the last row",
             description = "Parameters as GET /api/v1/dashboards/evaluations.")
-    public Response evaluations(@PathParam("format") String format, @QueryParam("region") String region,
+    public Response evaluations(@PathParam("format") @Parameter(description = "csv or xlsx", schema = @Schema(enumeration = {"csv", "xlsx"})) String format, @QueryParam("region") String region,
             @QueryParam("period") String period, @QueryParam("from") String from, @QueryParam("to") String to) {
         return export(format, () -> evaluations(region, period, from, to));
     }
@@ -156,7 +162,7 @@ public class ExportResource {
     @Path("/rankings.{format:csv|xlsx}")
     @Produces({CsvWriter.MEDIA_TYPE, Xlsx.MEDIA_TYPE})
     @Operation(summary = "A ranking", description = "Parameters as GET /api/v1/rankings.")
-    public Response ranking(@PathParam("format") String format, @QueryParam("region") String region,
+    public Response ranking(@PathParam("format") @Parameter(description = "csv or xlsx", schema = @Schema(enumeration = {"csv", "xlsx"})) String format, @QueryParam("region") String region,
             @QueryParam("period") String period, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("subjects") @DefaultValue("CHILD_REGIONS") String subjects,
             @QueryParam("measure") @DefaultValue("RECORDS") String measure,
@@ -168,19 +174,19 @@ public class ExportResource {
     @Path("/warnings.{format:csv|xlsx}")
     @Produces({CsvWriter.MEDIA_TYPE, Xlsx.MEDIA_TYPE})
     @Operation(summary = "Warnings of a region subtree", description = "Filters as GET /api/v1/warnings; the newest limit (≤ 200).")
-    public Response warnings(@PathParam("format") String format, @QueryParam("region") String region,
-            @QueryParam("status") String status, @QueryParam("kind") String kind,
-            @QueryParam("limit") @DefaultValue("200") int limit) {
-        return export(format, () -> warnings(region, status, kind, limit));
+    public Response warnings(@PathParam("format") @Parameter(description = "csv or xlsx", schema = @Schema(enumeration = {"csv", "xlsx"})) String format, @QueryParam("region") String region,
+            @QueryParam("status") WarningStatus status, @QueryParam("kind") WarningKind kind,
+            @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(200) int limit) {
+        return export(format, () -> warnings(region, status == null ? null : status.name(), kind == null ? null : kind.name(), limit));
     }
 
     @GET
     @Path("/reports.{format:csv|xlsx}")
     @Produces({CsvWriter.MEDIA_TYPE, Xlsx.MEDIA_TYPE})
     @Operation(summary = "Reports of a region subtree with their main figures", description = "The newest limit (≤ 200).")
-    public Response reports(@PathParam("format") String format, @QueryParam("region") String region,
+    public Response reports(@PathParam("format") @Parameter(description = "csv or xlsx", schema = @Schema(enumeration = {"csv", "xlsx"})) String format, @QueryParam("region") String region,
             @QueryParam("periodType") PeriodType type, @QueryParam("status") ReportStatus status,
-            @QueryParam("limit") @DefaultValue("200") int limit) {
+            @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(200) int limit) {
         return export(format, () -> reports(region, type, status, limit));
     }
 
@@ -188,7 +194,7 @@ public class ExportResource {
     @Path("/bulletins/{id}.{format:csv|xlsx}")
     @Produces({CsvWriter.MEDIA_TYPE, Xlsx.MEDIA_TYPE})
     @Operation(summary = "A monthly bulletin's rankings with the bureau's comment per child region")
-    public Response bulletin(@PathParam("format") String format, @PathParam("id") UUID id) {
+    public Response bulletin(@PathParam("format") @Parameter(description = "csv or xlsx", schema = @Schema(enumeration = {"csv", "xlsx"})) String format, @PathParam("id") UUID id) {
         return export(format, () -> bulletin(id));
     }
 

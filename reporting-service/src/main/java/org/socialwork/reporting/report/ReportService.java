@@ -67,6 +67,9 @@ public class ReportService {
     @Inject
     Jdbc jdbc;
 
+    /** Reports are the bureaus' own documents: the dashboard role reads aggregates, not them. */
+    static final String[] REPORT_READERS = {Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.BUREAU_VIEWER};
+
     @Inject
     BusinessClock clock;
 
@@ -106,6 +109,7 @@ public class ReportService {
     /** One keyset page of the reports of a region subtree, newest period first. */
     @Transactional
     public Page<ReportView> page(String region, PeriodType type, ReportStatus status, PageRequest page, UriInfo uri) {
+        caller.requireAnyRole(REPORT_READERS);
         RegionRef ref = scope.readable(generations.active(), region);
         List<ReportView> rows = reports.inSubtree(ref.code(), type, status, page.cursor(), page.fetchSize()).stream()
                 .map(ReportView::of).toList();
@@ -258,20 +262,20 @@ public class ReportService {
     }
 
     private Report readable(UUID id) {
-        caller.requireAnyRole(Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.BUREAU_VIEWER, Roles.DASHBOARD);
         Report report = reports.findById(id);
-        if (report == null || !caller.coversRegion(report.regionCode)) {
+        // Callers who may not read reports at all see no report, as for one outside their region.
+        if (report == null || !caller.hasAnyRole(REPORT_READERS) || !caller.coversRegion(report.regionCode)) {
             throw Problems.notFound("report", id);
         }
         return report;
     }
 
     private Report writable(UUID id, String ifMatch) {
+        caller.requireAnyRole(Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN);
         Report report = reports.findForUpdate(id);
         if (report == null || !caller.coversRegion(report.regionCode)) {
             throw Problems.notFound("report", id);
         }
-        caller.requireAnyRole(Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN);
         Preconditions.requireIfMatch(ifMatch, report.version);
         return report;
     }

@@ -56,9 +56,10 @@ public class WarningResource {
     @Path("/warnings")
     @Operation(summary = "Warnings of a region subtree", description = "Keyset-paginated, newest first (limit ≤ 200, default 50; follow `next`); filter by status (OPEN, ACKNOWLEDGED, RESOLVED) and kind.")
     @APIResponse(responseCode = "404", description = "No such region in your scope")
-    public Page<WarningView> list(@QueryParam("region") String region, @QueryParam("status") String status,
-            @QueryParam("kind") String kind, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        return service.page(region, status, kind, PageRequest.of(limit, cursor, 2), uriInfo);
+    public Page<WarningView> list(@QueryParam("region") String region, @QueryParam("status") WarningStatus status,
+            @QueryParam("kind") WarningKind kind, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        return service.page(region, status == null ? null : status.name(), kind == null ? null : kind.name(),
+                PageRequest.of(limit, cursor, 2), uriInfo);
     }
 
     @GET

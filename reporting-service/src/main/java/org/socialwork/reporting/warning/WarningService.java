@@ -39,6 +39,9 @@ public class WarningService {
     public record Evaluation(int raised, int resolved, int open) {
     }
 
+    /** Warnings name clients, workers and projects: bureau users only, not the dashboard role. */
+    static final String[] WARNING_READERS = {Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.BUREAU_VIEWER};
+
     @Inject
     WarningRepository warnings;
 
@@ -123,6 +126,7 @@ public class WarningService {
     /** One keyset page of the warnings of a region subtree, newest first. */
     @Transactional
     public Page<WarningView> page(String region, String status, String kind, PageRequest page, UriInfo uri) {
+        caller.requireAnyRole(WARNING_READERS);
         String code = scope.readable(generations.active(), region).code();
         List<WarningView> rows = warnings.inSubtree(code, status, kind, page.cursor(), page.fetchSize()).stream()
                 .map(WarningView::of).toList();
@@ -138,9 +142,9 @@ public class WarningService {
 
     @Transactional
     public WarningView get(UUID id) {
-        caller.requireAnyRole(Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.BUREAU_VIEWER, Roles.DASHBOARD);
         Warning w = warnings.findById(id);
-        if (w == null || !caller.coversRegion(w.regionCode)) {
+        // Callers who may not read warnings at all see no warning, as for one outside their region.
+        if (w == null || !caller.hasAnyRole(WARNING_READERS) || !caller.coversRegion(w.regionCode)) {
             throw Problems.notFound("warning", id);
         }
         return WarningView.of(w);
@@ -148,11 +152,11 @@ public class WarningService {
 
     @Transactional
     public WarningView transition(UUID id, String ifMatch, String to) {
+        caller.requireAnyRole(Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN);
         Warning w = warnings.findForUpdate(id);
         if (w == null || !caller.coversRegion(w.regionCode)) {
             throw Problems.notFound("warning", id);
         }
-        caller.requireAnyRole(Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN);
         Preconditions.requireIfMatch(ifMatch, w.version);
         boolean allowed = "ACKNOWLEDGED".equals(to) ? "OPEN".equals(w.status) : !"RESOLVED".equals(w.status);
         if (!allowed) {

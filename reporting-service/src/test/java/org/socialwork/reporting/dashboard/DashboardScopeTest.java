@@ -50,6 +50,15 @@ class DashboardScopeTest {
                     .get("/api/v1/dashboards/" + dashboard).then().statusCode(404);
         }
         as("bureau-viewer", "730101").get("/api/v1/coverage-targets/730102/2025").then().statusCode(404);
+        for (String role : List.of("agency-admin", "field-worker", "evaluator")) {
+            as(role, "730101").get("/api/v1/coverage-targets/730101/2025").then().statusCode(404);
+        }
+        as("bureau-viewer", "730101").get("/api/v1/coverage-targets/730101/2025").then().statusCode(200);
+        as("bureau-viewer", "730101").get("/api/v1/coverage-targets/730101/-1").then().statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("year"));
+        as("bureau-viewer", "730101").queryParam("region", "730101").queryParam("year", -1)
+                .get("/api/v1/dashboards/network").then().statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("year"));
     }
 
     @Test

@@ -154,6 +154,15 @@ class ReportWorkflowTest {
                 .queryParam("period", "2024-09").get("/api/v1/reports/timeliness").then().statusCode(200).extract();
         assertThat(september.<List<String>>path("counties.filing")).containsExactly("LATE", "MISSING", "MISSING");
         as("bureau-viewer", "780103").get(path).then().statusCode(404);
+        // Reports are the bureaus' documents: the dashboard role and agency or field callers see none.
+        for (String role : List.of("dashboard", "agency-admin", "field-worker", "evaluator")) {
+            as(role, "78").get(path).then().statusCode(404);
+            as(role, "78").get("/api/v1/reports/" + UUID.randomUUID()).then().statusCode(404);
+        }
+        as("dashboard", "78").queryParam("region", "78").get("/api/v1/reports").then().statusCode(403);
+        as("dashboard", "78").queryParam("region", "78").get("/api/v1/exports/reports.xlsx").then().statusCode(403);
+        as("bureau-viewer", "78").queryParam("region", "78").queryParam("limit", 100000)
+                .get("/api/v1/exports/reports.csv").then().statusCode(400).body("errors[0].field", equalTo("limit"));
         List<String> both = as("bureau-viewer", "78").queryParam("region", "78").get("/api/v1/reports").then()
                 .statusCode(200).body("items.size()", equalTo(2)).body("next", org.hamcrest.Matchers.nullValue())
                 .extract().path("items.id");

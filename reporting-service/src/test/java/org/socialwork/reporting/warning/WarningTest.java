@@ -76,6 +76,24 @@ class WarningTest {
         as("bureau-admin", "790101").header("If-Match", "\"1\"").post("/api/v1/warnings/" + quietWarning + "/acknowledge")
                 .then().statusCode(404);
 
+        // Warnings name clients and projects: the dashboard role and agency or field callers see none.
+        as("dashboard", "79").queryParam("region", "790102").get("/api/v1/warnings").then().statusCode(403);
+        for (String role : List.of("dashboard", "agency-admin", "field-worker", "evaluator")) {
+            as(role, "79").get("/api/v1/warnings/" + quietWarning).then().statusCode(404);
+            as(role, "79").get("/api/v1/warnings/" + UUID.randomUUID()).then().statusCode(404);
+        }
+        as("dashboard", "79").queryParam("region", "790102").get("/api/v1/exports/warnings.csv").then().statusCode(403);
+        as("bureau-viewer", "79").header("If-Match", "\"1\"").post("/api/v1/warnings/" + UUID.randomUUID() + "/acknowledge")
+                .then().statusCode(403);
+        as("bureau-viewer", "79").queryParam("region", "790102").queryParam("kind", "NOPE").get("/api/v1/warnings")
+                .then().statusCode(400).body("errors[0].field", equalTo("kind"));
+        as("bureau-viewer", "79").queryParam("region", "790102").queryParam("status", "NOPE").get("/api/v1/warnings")
+                .then().statusCode(400).body("errors[0].field", equalTo("status"));
+        for (String limit : List.of("100000", "-1", "0")) {
+            as("bureau-viewer", "79").queryParam("region", "790102").queryParam("limit", limit)
+                    .get("/api/v1/exports/warnings.csv").then().statusCode(400).body("errors[0].field", equalTo("limit"));
+        }
+
         assertWalksInPagesOfOne("79");
 
         String understaffed = county.stream().filter(w -> "UNDERSTAFFED".equals(w.get("kind"))).findFirst()

@@ -190,6 +190,11 @@ class StationQueryTest {
         as(StationFixtures.bureauToken("bureau-viewer", PINGHU)).get(path).then().statusCode(200);
         as(StationFixtures.roleToken("field-worker", PINGHU)).get(path).then().statusCode(200);
         as(StationFixtures.roleToken("dashboard", HAINING)).get(path).then().statusCode(404);
+        // The dashboard role reads aggregates in reporting-service, not stations, even in its own region.
+        String dashboard = StationFixtures.roleToken("dashboard", PINGHU);
+        as(dashboard).get(path).then().statusCode(404);
+        as(dashboard).get(path + "/history").then().statusCode(404);
+        as(dashboard).queryParam("region", PINGHU).get("/api/v1/stations").then().statusCode(200).body("items", hasSize(0));
     }
 
     @Test

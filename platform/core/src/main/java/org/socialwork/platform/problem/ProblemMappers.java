@@ -233,6 +233,14 @@ public class ProblemMappers {
 
     /** The request field of a violation: the property path below the method and its parameter. */
     static String fieldPath(Path path) {
+        Path.Node last = null;
+        for (Path.Node node : path) {
+            last = node;
+        }
+        if (last != null && last.getKind() == ElementKind.PARAMETER) {
+            // A constrained query, path or header parameter is named by itself, not by its method.
+            return last.getName();
+        }
         StringBuilder field = new StringBuilder();
         for (Path.Node node : path) {
             if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
