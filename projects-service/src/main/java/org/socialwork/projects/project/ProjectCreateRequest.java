@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ProjectCreateRequest(
         @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9-]*") @Schema(example = "HN-2024-SGZ-01") String code,
         @NotBlank @Size(max = 200) String name,
-        @NotBlank @Pattern(regexp = "\\d{2}|\\d{4}|\\d{6}") @Schema(description = "Province, city or county code of the purchasing bureau", example = "330481")
+        @NotBlank @Pattern(regexp = "\\d{2}|\\d{4}|\\d{6}|\\d{9}") @Schema(description = "Province, city, county or township code of the purchasing government (a township or street office may purchase too)", example = "330481")
         String purchaserRegionCode,
         UUID contractorAgencyId,
         @NotEmpty @Size(max = 500) List<@NotNull UUID> stationIds,

@@ -35,7 +35,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 public class ProjectService {
 
     static final String KIND = "project";
-    private static final Set<String> PURCHASER_LEVELS = Set.of("PROVINCE", "CITY", "COUNTY");
+    private static final Set<String> PURCHASER_LEVELS = Set.of("PROVINCE", "CITY", "COUNTY", "TOWNSHIP");
 
     @Inject
     BusinessClock clock;

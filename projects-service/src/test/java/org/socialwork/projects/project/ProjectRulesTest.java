@@ -53,6 +53,29 @@ class ProjectRulesTest {
     }
 
     @Test
+    void aTownshipPurchasesForItsOwnStationAndAVillageOrUnknownCodeIsToldWhy() {
+        Fixtures.World w = Fixtures.world(dataSource, 0);
+        Map<String, Object> body = Fixtures.projectBody(w);
+        body.put("purchaserRegionCode", Fixtures.TOWNSHIP);
+        as(bureau(HAINING)).body(body).post("/api/v1/projects").then().statusCode(201)
+                .body("purchaserRegionCode", equalTo(Fixtures.TOWNSHIP));
+
+        Map<String, Object> unknown = Fixtures.projectBody(w);
+        unknown.put("purchaserRegionCode", HAINING + "999");
+        as(bureau(HAINING)).header("Accept-Language", "en").body(unknown).post("/api/v1/projects").then().statusCode(422)
+                .body("code", equalTo("project.region.unknown"))
+                .body("detail", equalTo("Region 330481999 does not exist or was retired."));
+        Map<String, Object> village = Fixtures.projectBody(w);
+        village.put("purchaserRegionCode", Fixtures.VILLAGE);
+        as(bureau(HAINING)).header("Accept-Language", "en").body(village).post("/api/v1/projects").then().statusCode(400)
+                .body("errors[0].field", equalTo("purchaserRegionCode"))
+                .body("errors[0].message", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("\\d")));
+        as(bureau(HAINING)).get("/api/v1/projects?limit=200").then().statusCode(200)
+                .body("items.code", org.hamcrest.Matchers.not(hasItem(unknown.get("code"))))
+                .body("items.code", org.hamcrest.Matchers.not(hasItem(village.get("code"))));
+    }
+
+    @Test
     void disbursementsBeyondTheBudgetAreRefused() {
         Fixtures.World w = Fixtures.world(dataSource, 0);
         String id = Fixtures.createProject(Fixtures.projectBody(w));

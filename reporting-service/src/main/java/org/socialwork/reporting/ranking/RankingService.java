@@ -78,7 +78,10 @@ public class RankingService {
         subjects(gen, region, stations, names, sizes);
         Map<String, BigDecimal> current = values(gen, region, stations, measure, period, names.keySet());
         Map<String, BigDecimal> previous = values(gen, region, stations, measure, period.previous(), names.keySet());
-        Map<String, Integer> previousRanks = ranks(normalised(previous, sizes, normalise));
+        // A previous period without a single figure ranks nobody: every subject would tie first and
+        // then look "dropped", when in truth there is nothing to compare with.
+        boolean previousHasData = previous.values().stream().anyMatch(v -> v.signum() != 0);
+        Map<String, Integer> previousRanks = previousHasData ? ranks(normalised(previous, sizes, normalise)) : Map.of();
         Map<String, BigDecimal> ranked = normalised(current, sizes, normalise);
         Map<String, Integer> ranks = ranks(ranked);
         List<Ranking.Row> rows = new ArrayList<>();

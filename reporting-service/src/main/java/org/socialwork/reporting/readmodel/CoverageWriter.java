@@ -52,7 +52,12 @@ public class CoverageWriter {
     private record StationDay(LocalDate day, long version, Unit unit) {
     }
 
-    /** Records that from {@code day} on (until its next dated state) the station is in this state. */
+    /**
+     * Records that from {@code day} on the station is in this state, until a state of a newer
+     * version dated later. A newer version replaces the later-dated states of older versions (a
+     * transition recorded with a past effective date rewrites what followed it), and a state is
+     * ignored when a newer version dated on or before its day already says what holds from then.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void station(int gen, UUID stationId, long version, LocalDate day, Unit unit) {
         // Two writers of one generation (a rebuild and the live consumer) may apply the same station at once.
@@ -62,35 +67,51 @@ public class CoverageWriter {
                 rs -> new StationDay(rs.getObject(1, LocalDate.class), rs.getLong(2),
                         rs.getString(3) == null ? null : new Unit(rs.getString(3), rs.getString(4))),
                 gen, stationId);
-        Unit before = null;
-        LocalDate next = null;
-        for (StationDay known : history) {
-            if (known.day().isAfter(day)) {
-                next = known.day();
-                break;
-            }
-            if (known.day().equals(day) && known.version() >= version) {
-                return;
-            }
-            before = known.unit();
-        }
-        jdbc.update("""
-                insert into rm_station_day (gen, station_id, day, version, unit_code, unit_kind) values (?, ?, ?, ?, ?, ?)
-                on conflict (gen, station_id, day) do update set version = excluded.version, unit_code = excluded.unit_code,
-                  unit_kind = excluded.unit_kind""",
-                gen, stationId, day, version, unit == null ? null : unit.code(), unit == null ? null : unit.kind());
-        if (Objects.equals(before, unit)) {
+        if (history.stream().anyMatch(known -> !known.day().isAfter(day) && known.version() >= version)) {
             return;
         }
-        Map<Unit, Integer> changes = new TreeMap<>(Unit.ORDER);
-        if (before != null) {
-            changes.merge(before, -1, Integer::sum);
+        Unit before = null;
+        LocalDate until = null;
+        List<StationDay> replaced = new ArrayList<>();
+        for (StationDay known : history) {
+            if (known.day().isBefore(day)) {
+                before = known.unit();
+            } else if (known.version() > version) {
+                until = known.day();
+                break;
+            } else {
+                replaced.add(known);
+            }
         }
-        if (unit != null) {
-            changes.merge(unit, 1, Integer::sum);
+        LocalDate start = day;
+        Unit current = before;
+        for (StationDay old : replaced) {
+            move(gen, current, unit, start, old.day());
+            start = old.day();
+            current = old.unit();
         }
-        for (Map.Entry<Unit, Integer> change : changes.entrySet()) {
-            coveringStations(gen, change.getKey(), day, next, change.getValue());
+        move(gen, current, unit, start, until);
+        if (until == null) {
+            jdbc.update("delete from rm_station_day where gen = ? and station_id = ? and day >= ?", gen, stationId, day);
+        } else {
+            jdbc.update("delete from rm_station_day where gen = ? and station_id = ? and day >= ? and day < ?",
+                    gen, stationId, day, until);
+        }
+        jdbc.update("""
+                insert into rm_station_day (gen, station_id, day, version, unit_code, unit_kind) values (?, ?, ?, ?, ?, ?)""",
+                gen, stationId, day, version, unit == null ? null : unit.code(), unit == null ? null : unit.kind());
+    }
+
+    /** Over [from, until) the station covers {@code to} instead of {@code from}. */
+    private void move(int gen, Unit from, Unit to, LocalDate start, LocalDate until) {
+        if (start.equals(until) || Objects.equals(from, to)) {
+            return;
+        }
+        if (from != null) {
+            coveringStations(gen, from, start, until, -1);
+        }
+        if (to != null) {
+            coveringStations(gen, to, start, until, 1);
         }
     }
 

@@ -30,7 +30,7 @@ public final class Inbound {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Station(UUID id, long version, String name, String level, String regionCode, String status,
             UUID agencyId, List<Designation> designations, boolean meetsStandard, boolean builtAndOperating,
-            OffsetDateTime updatedAt) {
+            LocalDate effectiveOn, OffsetDateTime updatedAt) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -101,7 +101,10 @@ public class ReadModelWriter {
                 where rm_station.version < excluded.version""",
                 gen, s.id(), s.name(), s.level(), s.regionCode(), s.status(), s.meetsStandard(), s.builtAndOperating(),
                 s.agencyId(), pilot, demonstration, s.version());
-        LocalDate day = s.updatedAt() == null ? clock.today() : clock.dayOf(s.updatedAt());
+        // The state holds from its effective day (a transition may be recorded after the fact); older
+        // snapshots without one hold from the day they were written.
+        LocalDate day = s.effectiveOn() != null ? s.effectiveOn()
+                : s.updatedAt() == null ? clock.today() : clock.dayOf(s.updatedAt());
         coverage.station(gen, s.id(), s.version(), day,
                 CoverageWriter.Unit.of(s.level(), s.status(), s.meetsStandard(), s.regionCode()));
     }
@@ -131,16 +134,18 @@ public class ReadModelWriter {
     private void assignment(int gen, Inbound.Assignment a) {
         jdbc.update("""
                 insert into rm_assignment (gen, id, worker_id, station_id, station_region_code, category, role, full_time,
-                  valid_from, valid_to, status, filing_late, filed_on, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  valid_from, valid_to, status, filing_late, filed_on, filing_days, version)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (gen, id) do update set worker_id = excluded.worker_id, station_id = excluded.station_id,
                   station_region_code = excluded.station_region_code, category = excluded.category, role = excluded.role,
                   full_time = excluded.full_time, valid_from = excluded.valid_from, valid_to = excluded.valid_to,
                   status = excluded.status, filing_late = excluded.filing_late, filed_on = excluded.filed_on,
-                  version = excluded.version
+                  filing_days = excluded.filing_days, version = excluded.version
                 where rm_assignment.version < excluded.version""",
                 gen, a.id(), a.workerId(), a.stationId(), a.stationRegionCode(), a.category(), a.role(), a.fullTime(),
                 a.from(), a.to(), a.status(), a.filing() != null && a.filing().late(),
-                a.filing() == null ? null : a.filing().filedOn(), a.version());
+                a.filing() == null ? null : a.filing().filedOn(), a.filing() == null ? null : a.filing().daysAfterChange(),
+                a.version());
     }
 
     private void training(int gen, Inbound.Training t) {

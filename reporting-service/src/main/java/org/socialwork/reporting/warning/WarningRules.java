@@ -156,20 +156,25 @@ class WarningRules {
     private void lateFiling(int gen, LocalDate today, List<Candidate> found) {
         int filingDays = config.warnings().filingDays();
         jdbc.query("""
-                select a.id::text, a.station_region_code, s.name, a.valid_from, a.filed_on from rm_assignment a
+                select a.id::text, a.station_region_code, s.name, a.valid_from, a.filed_on, a.filing_days from rm_assignment a
                 left join rm_station s on s.gen = a.gen and s.id = a.station_id
                 where a.gen = ? and ((a.status = 'ACTIVE' and a.filed_on is null and a.valid_from < ?)
                   or (a.filing_late and a.filed_on >= ?))""",
                 rs -> {
                     LocalDate from = rs.getObject(4, LocalDate.class);
                     LocalDate filedOn = rs.getObject(5, LocalDate.class);
-                    long days = (filedOn == null ? today : filedOn).toEpochDay() - from.toEpochDay();
+                    Integer filedAfter = (Integer) rs.getObject(6);
+                    // A filed change is as late as the filing says: the change it files may be a role change long
+                    // after the assignment began. Snapshots from before the field was carried fall back to the start.
+                    long days = filedOn == null ? today.toEpochDay() - from.toEpochDay()
+                            : filedAfter != null ? filedAfter : filedOn.toEpochDay() - from.toEpochDay();
+                    LocalDate changedOn = filedOn == null ? from : filedOn.minusDays(days);
                     String station = rs.getString(3) == null ? "" : rs.getString(3);
                     found.add(new Candidate("LATE_FILING", rs.getString(2), "ASSIGNMENT", rs.getString(1),
                             filedOn == null ? "MEDIUM" : "LOW",
                             filedOn == null
                                     ? station + "社工派驻（" + from + " 起）已 " + days + " 天未备案，时限 " + filingDays + " 天"
-                                    : station + "社工派驻（" + from + " 起）于 " + filedOn + " 逾期备案（" + days + " 天）",
+                                    : station + "社工派驻变更（" + changedOn + "）于 " + filedOn + " 逾期备案（" + days + " 天）",
                             BigDecimal.valueOf(days), BigDecimal.valueOf(filingDays)));
                     return null;
                 }, gen, today.minusDays(filingDays), today.minusDays(config.warnings().lateFilingShownDays()));

@@ -107,7 +107,7 @@ class CoverageTest {
     }
 
     private static JsonPath coverage(String region, String period) {
-        return as("bureau-viewer", "85").queryParam("region", region).queryParam("period", period)
+        return as("bureau-viewer", region.substring(0, 2)).queryParam("region", region).queryParam("period", period)
                 .get("/api/v1/dashboards/coverage").then().statusCode(200).extract().jsonPath();
     }
 
@@ -169,6 +169,49 @@ class CoverageTest {
         as("bureau-viewer", "850101").queryParam("region", "8501").get("/api/v1/dashboards/coverage").then().statusCode(404);
         as("bureau-viewer", "850101").queryParam("region", "850101").queryParam("period", "2024-13")
                 .get("/api/v1/dashboards/coverage").then().statusCode(400);
+    }
+
+    /**
+     * A province records a station's history after the fact: registered (PLANNED) on a November
+     * day, then its transitions with their real dates, ESTABLISHED in January and OPERATING in
+     * March. Coverage follows the effective dates, whatever order the snapshots arrive in.
+     */
+    @Test
+    void backfilledTransitionsCountFromTheirEffectiveDates() {
+        UUID inOrder = UUID.randomUUID();
+        UUID shuffled = UUID.randomUUID();
+        try (Fixtures events = new Fixtures()) {
+            List<UUID> sent = new ArrayList<>();
+            sent.add(events.region("87", "补录省", "PROVINCE", 1));
+            sent.add(events.region("8701", "补录市", "CITY", 1));
+            sent.add(events.region("870101", "补录县", "COUNTY", 1));
+            sent.add(events.region("870101001", "镇一", "TOWNSHIP", 1));
+            sent.add(events.region("870101002", "镇二", "TOWNSHIP", 1));
+            sent.add(events.station(inOrder, "870101001", "TOWNSHIP_STATION", "PLANNED", true, 1,
+                    dated("2024-11-20", "2024-11-20T02:00:00Z")));
+            sent.add(events.station(inOrder, "870101001", "TOWNSHIP_STATION", "ESTABLISHED", true, 2,
+                    dated("2024-01-10", "2024-11-20T02:05:00Z")));
+            sent.add(events.station(inOrder, "870101001", "TOWNSHIP_STATION", "OPERATING", true, 3,
+                    dated("2024-03-01", "2024-11-20T02:10:00Z")));
+            // The same history for the second township, its snapshots delivered newest first.
+            sent.add(events.station(shuffled, "870101002", "TOWNSHIP_STATION", "OPERATING", true, 3,
+                    dated("2024-03-01", "2024-11-20T02:10:00Z")));
+            sent.add(events.station(shuffled, "870101002", "TOWNSHIP_STATION", "PLANNED", true, 1,
+                    dated("2024-11-20", "2024-11-20T02:00:00Z")));
+            sent.add(events.station(shuffled, "870101002", "TOWNSHIP_STATION", "ESTABLISHED", true, 2,
+                    dated("2024-01-10", "2024-11-20T02:05:00Z")));
+            Fixtures.awaitConsumed(dataSource, sent);
+        }
+        assertThat(coverage("870101", "2024-02").getLong("coverage.townshipsCovered")).isZero();
+        assertThat(coverage("870101", "2024-02-29").getLong("coverage.townshipsCovered")).isZero();
+        assertThat(coverage("870101", "2024-03-01").getLong("coverage.townshipsCovered")).isEqualTo(2);
+        assertThat(coverage("870101", "2024-06").getLong("coverage.townshipsCovered")).isEqualTo(2);
+        // The PLANNED registration of November is older than the transitions: it no longer uncovers anything.
+        assertThat(coverage("870101", "2024-12").getLong("coverage.townshipsCovered")).isEqualTo(2);
+    }
+
+    private static Consumer<ObjectNode> dated(String effectiveOn, String updatedAt) {
+        return s -> s.put("effectiveOn", effectiveOn).put("updatedAt", updatedAt);
     }
 
     private static Consumer<ObjectNode> at(String updatedAt) {

@@ -60,6 +60,13 @@ class RankingTest {
         assertThat(raw.getList("rows.previousRank", Integer.class)).containsExactly(2, 1, 2);
         assertThat(raw.getList("rows.rankChange", Integer.class)).containsExactly(1, -1, -1);
 
+        // July has no records at all: August is ranked, but against nothing, so no one rose or dropped.
+        JsonPath august = as("dashboard", "80").queryParam("region", "8001").queryParam("period", "2024-08")
+                .queryParam("measure", "VISIT").get("/api/v1/rankings").then().statusCode(200).extract().jsonPath();
+        assertThat(august.getList("rows.id")).containsExactly("800101", "800102", "800103");
+        assertThat(august.getList("rows.previousRank")).containsOnlyNulls().hasSize(3);
+        assertThat(august.getList("rows.rankChange")).containsOnlyNulls().hasSize(3);
+
         JsonPath perStation = as("dashboard", "80").queryParam("region", "8001").queryParam("period", "2024-09")
                 .queryParam("measure", "VISIT").queryParam("normalise", "PER_STATION").get("/api/v1/rankings").then()
                 .statusCode(200).extract().jsonPath();

@@ -82,7 +82,13 @@ public final class Fixtures implements AutoCloseable {
         s.put("id", id.toString()).put("regionCode", regionCode).put("level", level).put("status", status)
                 .put("meetsStandard", meetsStandard).put("builtAndOperating", meetsStandard && "OPERATING".equals(status))
                 .put("version", version);
+        s.remove("effectiveOn");
         change.accept(s);
+        if (!s.has("effectiveOn")) {
+            // Unless a test dates the state itself, it holds from the day of the write, as for an edit.
+            s.put("effectiveOn", java.time.OffsetDateTime.parse(s.get("updatedAt").asText())
+                    .atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate().toString());
+        }
         return send(Topics.STATION, STATIONS, "org.socialwork.station.changed.v1", id.toString(), s);
     }
 

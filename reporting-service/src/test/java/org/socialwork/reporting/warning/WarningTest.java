@@ -137,6 +137,7 @@ class WarningTest {
         UUID filedLate = UUID.randomUUID();
         UUID filedInTime = UUID.randomUUID();
         UUID recent = UUID.randomUUID();
+        UUID roleChange = UUID.randomUUID();
         try (Fixtures events = new Fixtures()) {
             List<UUID> sent = new ArrayList<>();
             sent.add(events.region("86", "备案省", "PROVINCE", 1));
@@ -149,6 +150,9 @@ class WarningTest {
             sent.add(assignment(events, filedInTime, station, "2024-09-01", Map.of("filedOn", "2024-09-03",
                     "daysAfterChange", 2, "late", false)));
             sent.add(assignment(events, recent, station, "2024-09-22", null));
+            // Started long ago; its role changed on 2024-09-12 and the change was filed 8 days later.
+            sent.add(assignment(events, roleChange, station, "2023-01-01", Map.of("filedOn", "2024-09-20",
+                    "daysAfterChange", 8, "late", true)));
             Fixtures.awaitConsumed(dataSource, sent);
         }
         admin().queryParam("asOf", "2024-09-25").post("/api/v1/admin/warnings/evaluate").then().statusCode(200);
@@ -157,7 +161,11 @@ class WarningTest {
                 .getList("items");
         assertThat(warnings).filteredOn(w -> "ASSIGNMENT".equals(w.get("subjectType")))
                 .extracting(w -> w.get("subjectId") + ":" + w.get("severity"))
-                .containsExactlyInAnyOrder(unfiled + ":MEDIUM", filedLate + ":LOW");
+                .containsExactlyInAnyOrder(unfiled + ":MEDIUM", filedLate + ":LOW", roleChange + ":LOW");
+        Map<String, Object> change = warnings.stream().filter(w -> roleChange.toString().equals(w.get("subjectId")))
+                .findFirst().orElseThrow();
+        assertThat(((Number) change.get("measured")).intValue()).isEqualTo(8);
+        assertThat((String) change.get("detail")).contains("2024-09-12").contains("8 天");
         as("bureau-viewer", "79").queryParam("region", "860101").queryParam("kind", "LATE_FILING")
                 .get("/api/v1/warnings").then().statusCode(404);
 

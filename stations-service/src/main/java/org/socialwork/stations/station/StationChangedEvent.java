@@ -7,7 +7,9 @@ import java.util.UUID;
 
 /**
  * Snapshot on {@code stations.station.v1}. The contact note is left out: it is free text that
- * may name a person, and events carry no personal data.
+ * may name a person, and events carry no personal data. {@code effectiveOn} is the business day
+ * (Asia/Shanghai) from which this state holds: a transition's effective date, which may lie in the
+ * past when a bureau records its history, or the day of the edit.
  */
 public record StationChangedEvent(
         UUID id,
@@ -27,6 +29,7 @@ public record StationChangedEvent(
         Standard standard,
         boolean meetsStandard,
         boolean builtAndOperating,
+        LocalDate effectiveOn,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
 

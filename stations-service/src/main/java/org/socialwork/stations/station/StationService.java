@@ -120,7 +120,7 @@ public class StationService {
             }
             throw e;
         }
-        publish(station);
+        publish(station, clock.today());
         return view(station);
     }
 
@@ -149,7 +149,7 @@ public class StationService {
         applyProfile(station, request.name(), request.parentId(), request.address(), request.contactNote(),
                 request.establishedOn(), request.facilities(), request.designations(), request.operationMode(),
                 request.agencyId(), request.position());
-        return touchAndPublish(station);
+        return touchAndPublish(station, clock.today());
     }
 
     @Transactional
@@ -161,7 +161,7 @@ public class StationService {
         }
         station.standard = json(standard);
         station.meetsStandard = standard.allMet();
-        return touchAndPublish(station);
+        return touchAndPublish(station, clock.today());
     }
 
     @Transactional
@@ -174,6 +174,10 @@ public class StationService {
         StationStatus from = station.status;
         if (!from.canBecome(request.to())) {
             throw Problems.rule("station.transition.illegal", from, request.to());
+        }
+        // A transition records what happened; one that has not happened yet would count today.
+        if (request.effectiveDate().isAfter(clock.today())) {
+            throw Problems.invalidField("effectiveDate", "station.transition.future", clock.today());
         }
         List<StationTransition> past = transitions.history(station.id);
         if (!past.isEmpty() && request.effectiveDate().isBefore(past.get(past.size() - 1).effectiveDate)) {
@@ -196,7 +200,7 @@ public class StationService {
         if (request.to() == StationStatus.ESTABLISHED && station.establishedOn == null) {
             station.establishedOn = request.effectiveDate();
         }
-        return touchAndPublish(station);
+        return touchAndPublish(station, request.effectiveDate());
     }
 
     @Transactional
@@ -408,18 +412,20 @@ public class StationService {
         }
     }
 
-    private StationView touchAndPublish(Station station) {
+    /** Saves a change that holds from {@code effectiveOn}: a transition's effective date, or today for an edit. */
+    private StationView touchAndPublish(Station station, LocalDate effectiveOn) {
         station.updatedAt = clock.now();
         // Flushing now increments the version, which the event and the new ETag must carry.
         stations.flush();
-        publish(station);
+        publish(station, effectiveOn);
         return view(station);
     }
 
-    private void publish(Station s) {
+    private void publish(Station s, LocalDate effectiveOn) {
         StationChangedEvent event = new StationChangedEvent(s.id, s.version, s.name, s.level, s.regionCode, s.parentId,
                 s.status, s.address, s.establishedOn, facilities(s), designations(s), s.operationMode, s.agencyId,
-                PositionView.of(s), standard(s), s.meetsStandard, s.builtAndOperating(), s.createdAt, s.updatedAt);
+                PositionView.of(s), standard(s), s.meetsStandard, s.builtAndOperating(), effectiveOn, s.createdAt,
+                s.updatedAt);
         outbox.append(StationChangedEvent.TOPIC, StationChangedEvent.TYPE, s.id.toString(), event);
     }
 

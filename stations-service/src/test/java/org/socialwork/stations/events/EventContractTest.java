@@ -22,6 +22,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.socialwork.infra.testing.EventContract;
+import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.stations.station.StationFixtures;
 
 import io.agroal.api.AgroalDataSource;
@@ -35,6 +36,9 @@ class EventContractTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    BusinessClock clock;
 
     @Test
     void everyExampleValidatesAgainstItsSchema() throws Exception {
@@ -79,6 +83,9 @@ class EventContractTest {
         assertCloudEvents(stationEvents, SOURCE, "org.socialwork.station.changed.v1", "station-changed.v1");
         assertCloudEvents(agencyEvents, SOURCE, "org.socialwork.agency.changed.v1", "agency-changed.v1");
         assertThat(stationEvents.stream().map(EventContract::version).toList()).containsExactly(0L, 1L);
+        // The registration holds from today; the transition from its own, earlier, effective date.
+        assertThat(stationEvents.stream().map(r -> EventContract.payload(r).get("effectiveOn").asText()).toList())
+                .containsExactly(clock.today().toString(), "2024-03-01");
 
         // Entity topics keep the newest snapshot per aggregate: consumers rebuild read models from them.
         for (String topic : List.of("stations.station.v1", "stations.agency.v1")) {

@@ -115,6 +115,22 @@ class StationRefusalTest {
     }
 
     @Test
+    void aTransitionCannotBeDatedAfterTodayAndChangesNothing() {
+        String id = createStation(stationBody("TOWNSHIP_STATION", freeTownship(dataSource, JIAXING)));
+        String path = "/api/v1/stations/" + id;
+        String etag = StationFixtures.etag(adminToken(), path);
+        as(adminToken()).header("If-Match", etag)
+                .body(Map.of("to", "ESTABLISHED", "effectiveDate", clock.today().plusDays(1).toString()))
+                .post(path + "/transitions").then().statusCode(400)
+                .body("errors[0].field", equalTo("effectiveDate"))
+                .body("code", equalTo("station.transition.future"));
+        as(adminToken()).get(path).then().statusCode(200).body("status", equalTo("PLANNED")).header("ETag", etag);
+        as(adminToken()).header("If-Match", etag)
+                .body(Map.of("to", "ESTABLISHED", "effectiveDate", clock.today().toString()))
+                .post(path + "/transitions").then().statusCode(200);
+    }
+
+    @Test
     void anIllegalTransitionNamesBothStatuses() {
         String id = createStation(stationBody("TOWNSHIP_STATION", freeTownship(dataSource, JIAXING)));
         String etag = StationFixtures.etag(adminToken(), "/api/v1/stations/" + id);

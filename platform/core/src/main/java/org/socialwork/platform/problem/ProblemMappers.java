@@ -63,10 +63,20 @@ public class ProblemMappers {
         }
         List<Problem.FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
-            errors.add(new Problem.FieldError(fieldPath(violation.getPropertyPath()), violation.getMessage()));
+            String field = fieldPath(violation.getPropertyPath());
+            errors.add(new Problem.FieldError(field, message(violation, field, locale)));
         }
         errors.sort(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message));
         return ProblemResponses.of(ProblemType.VALIDATION, locale, path(uri), null, null, errors);
+    }
+
+    /** A pattern's own message quotes its regular expression, which tells a caller nothing: name the field instead. */
+    private static String message(ConstraintViolation<?> violation, String field, Locale locale) {
+        if (violation.getConstraintDescriptor() != null
+                && violation.getConstraintDescriptor().getAnnotation() instanceof jakarta.validation.constraints.Pattern) {
+            return Messages.get(locale, "problem.validation.format", field, String.valueOf(violation.getInvalidValue()));
+        }
+        return violation.getMessage();
     }
 
     @ServerExceptionMapper

@@ -52,7 +52,9 @@ class ProblemResponsesTest {
                 .header("Content-Language", "en")
                 .body("type", equalTo("urn:socialwork:problem:validation"))
                 .body("title", equalTo("Invalid request"))
-                .body("errors.field", contains("region", "text"));
+                .body("errors.field", contains("region", "text"))
+                // A pattern names the field and the value, never its regular expression.
+                .body("errors[0].message", equalTo("Field region has a value in the wrong format: \"3304x\"."));
     }
 
     @Test
