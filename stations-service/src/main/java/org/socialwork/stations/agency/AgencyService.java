@@ -181,6 +181,8 @@ public class AgencyService {
     }
 
     private void scope(NativeSql sql) {
+        // Agencies are listed for the bureaus that supervise them and for the agencies themselves.
+        caller.requireAnyRole(Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.BUREAU_VIEWER, Roles.AGENCY_ADMIN);
         if (caller.isPlatformAdmin()) {
             sql.append("true");
             return;

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -36,6 +37,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.socialwork.platform.idempotency.Idempotency;
 import org.socialwork.platform.problem.Messages;
+import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.security.CallerScope;
 import org.socialwork.platform.security.Roles;
 
@@ -62,6 +64,7 @@ public class RegionImportResource {
     HttpHeaders headers;
 
     @POST
+    @RolesAllowed({Roles.PLATFORM_ADMIN})
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Import uploaded division files",
             description = "Parts provinces, cities, areas, streets, villages (any subset), CSV as in the national list. "
@@ -104,6 +107,7 @@ public class RegionImportResource {
     }
 
     @POST
+    @RolesAllowed({Roles.PLATFORM_ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Import division files from a server directory",
             description = "Reads provinces.csv … villages.csv present in the directory, which must lie below the configured import root.")
@@ -123,7 +127,10 @@ public class RegionImportResource {
     @APIResponse(responseCode = "200", description = "The job")
     @APIResponse(responseCode = "404", description = "No such job")
     public RegionImportJobView get(@PathParam("id") UUID id) {
-        caller.requireAnyRole(Roles.PLATFORM_ADMIN);
+        if (!caller.isPlatformAdmin()) {
+            // Import jobs are the platform's own: to anyone else there is no such job.
+            throw Problems.notFound("region-import", id);
+        }
         return RegionImportJobView.of(service.get(id), Messages.choose(headers.getAcceptableLanguages()));
     }
 

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,11 +28,12 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.socialwork.platform.csv.CsvWriter;
 import org.socialwork.platform.csv.CsvWriter.NegativeNumbers;
+import org.socialwork.platform.csv.CsvWriter;
 import org.socialwork.platform.idempotency.Idempotency;
 import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.security.CallerScope;
+import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.sql.NativeSql;
 import org.socialwork.platform.web.Cursor;
 import org.socialwork.platform.web.Page;
@@ -67,6 +69,7 @@ public class StationResource {
     }
 
     @POST
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN})
     @Operation(summary = "Create a station", description = "Starts PLANNED. Needs platform-admin or a bureau-admin covering the region.")
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "409", description = "The township or county already has an open station of this level")
@@ -89,6 +92,7 @@ public class StationResource {
     }
 
     @PUT
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.AGENCY_ADMIN})
     @Path("/{id}")
     @Operation(summary = "Update a station's profile", description = "Name, parent, address, facilities, designations, operation, position.")
     @APIResponse(responseCode = "200", description = "Updated")
@@ -100,6 +104,7 @@ public class StationResource {
     }
 
     @PUT
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN})
     @Path("/{id}/standard")
     @Operation(summary = "Record the building-standard assessment", description = "Sets all six criteria; meetsStandard follows.")
     @APIResponse(responseCode = "200", description = "Updated")
@@ -109,6 +114,7 @@ public class StationResource {
     }
 
     @POST
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN})
     @Path("/{id}/transitions")
     @Operation(summary = "Change a station's status", description = "PLANNED → ESTABLISHED → OPERATING ⇄ SUSPENDED → CLOSED.")
     @APIResponse(responseCode = "200", description = "The station in its new status")

@@ -49,6 +49,8 @@ public class StationService {
     /** Who reads the stations of their region; the dashboard role reads aggregates in reporting-service only. */
     private static final String[] REGION_READERS = {Roles.BUREAU_ADMIN, Roles.BUREAU_VIEWER, Roles.FIELD_WORKER,
             Roles.EVALUATOR};
+    private static final String[] LIST_READERS = {Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.BUREAU_VIEWER,
+            Roles.AGENCY_ADMIN, Roles.FIELD_WORKER, Roles.EVALUATOR};
 
     /** Mobile and landline numbers: phones are personal data kept (encrypted) by personnel-service only. */
     private static final Pattern PHONE = Pattern.compile("(?<!\\d)(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})(?!\\d)");
@@ -211,6 +213,8 @@ public class StationService {
 
     /** The filter as SQL over {@code station s}, limited to the caller's scope; built while the request is active. */
     public NativeSql where(Filter filter) {
+        // The dashboard role reads aggregates in reporting-service: it may not list stations at all.
+        caller.requireAnyRole(LIST_READERS);
         NativeSql sql = new NativeSql().append(" where ");
         scope(sql);
         if (filter.regionPrefix() != null) {

@@ -23,7 +23,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
 /** Uploads division files to the import endpoint and waits for the job, as an operator would. */
-final class RegionFixtures {
+public final class RegionFixtures {
 
     static final String ADMIN = DevTokens.mint(DevTokens.Caller.platformAdmin());
     static final String READER = DevTokens.mint(DevTokens.Caller.bureau("bureau-viewer", "33"));
@@ -34,7 +34,7 @@ final class RegionFixtures {
     }
 
     /** The committed fixture directory {@code fixtures/divisions/<name>}. */
-    static Path fixture(String name) {
+    public static Path fixture(String name) {
         URL url = RegionFixtures.class.getResource("/fixtures/divisions/" + name);
         if (url == null) {
             throw new IllegalStateException("no fixture " + name);
@@ -58,7 +58,7 @@ final class RegionFixtures {
         return files;
     }
 
-    static RequestSpecification upload(String token, Map<String, Path> files) {
+    public static RequestSpecification upload(String token, Map<String, Path> files) {
         RequestSpecification request = given().auth().oauth2(token).header("Accept-Language", "en");
         files.forEach((part, file) -> request.multiPart(part, file.toFile(), "text/csv"));
         return request;
@@ -80,7 +80,7 @@ final class RegionFixtures {
         return job;
     }
 
-    static JsonPath awaitJob(String location, Duration timeout) {
+    public static JsonPath awaitJob(String location, Duration timeout) {
         JsonPath[] last = new JsonPath[1];
         await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> {
             last[0] = given().auth().oauth2(ADMIN).header("Accept-Language", "en")

@@ -136,7 +136,7 @@ class RegionImportTest {
                 RegionFixtures.fixture("haining").resolve("provinces.csv")))
                 .when().post("/api/v1/admin/region-imports")
                 .then().statusCode(202).body("state", equalTo("QUEUED")).extract().header("Location");
-        given().auth().oauth2(bureauAdmin).when().get(location).then().statusCode(403);
+        given().auth().oauth2(bureauAdmin).when().get(location).then().statusCode(404);
         given().when().get(location).then().statusCode(401);
         RegionFixtures.awaitJob(location, Duration.ofSeconds(30));
     }
