@@ -3,6 +3,7 @@ package org.socialwork.reporting.bulletin;
 import java.net.URI;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.idempotency.Idempotency;
 import org.socialwork.platform.security.CallerScope;
+import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.web.Page;
 import org.socialwork.platform.web.PageRequest;
 import org.socialwork.platform.web.Preconditions;
@@ -52,6 +54,7 @@ public class BulletinResource {
     UriInfo uriInfo;
 
     @POST
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN})
     @Operation(summary = "Compile a monthly bulletin", description = "bureau-admin of exactly that province or city (or platform-admin). measures default to VISIT per station and TOWNSHIP_COVERAGE; rankings are frozen now. Accepts Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Compiled as a draft")
     @APIResponse(responseCode = "403", description = "Not the bureau of that region")
@@ -82,6 +85,7 @@ public class BulletinResource {
     }
 
     @PATCH
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN})
     @Path("/{id}")
     @Operation(summary = "Change comments or summary", description = "Drafts only (409 once issued); the figures stay frozen. Needs If-Match.")
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -91,6 +95,7 @@ public class BulletinResource {
     }
 
     @POST
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN})
     @Path("/{id}/issue")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Issue", description = "Makes the bulletin immutable and readable by the regions below. Needs If-Match.")

@@ -98,9 +98,8 @@ public class BulletinService {
 
     @Transactional
     public BulletinView get(UUID id) {
-        caller.requireAnyRole(READERS);
         Bulletin bulletin = bulletins.findById(id);
-        if (bulletin == null || !readable(bulletin.regionCode, bulletin.status)) {
+        if (bulletin == null || !caller.hasAnyRole(READERS) || !readable(bulletin.regionCode, bulletin.status)) {
             throw Problems.notFound("bulletin", id);
         }
         return BulletinView.of(bulletin);

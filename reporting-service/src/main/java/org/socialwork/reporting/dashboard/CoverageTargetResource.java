@@ -1,5 +1,6 @@
 package org.socialwork.reporting.dashboard;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.web.Preconditions;
 
 import io.quarkus.security.Authenticated;
@@ -43,6 +45,7 @@ public class CoverageTargetResource {
     }
 
     @PUT
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN})
     @Operation(summary = "Set a coverage target", description = "bureau-admin of the region or above; If-Match with the ETag read (\"0\" for a first target).")
     @APIResponse(responseCode = "200", description = "The target")
     @APIResponse(responseCode = "403", description = "Not a bureau admin")

@@ -2,6 +2,7 @@ package org.socialwork.reporting.rebuild;
 
 import java.net.URI;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.idempotency.Idempotency;
 import org.socialwork.platform.security.CallerScope;
+import org.socialwork.platform.security.Roles;
 
 import io.quarkus.security.Authenticated;
 
@@ -37,6 +39,7 @@ public class RebuildResource {
     CallerScope caller;
 
     @POST
+    @RolesAllowed({Roles.PLATFORM_ADMIN})
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Rebuild the read models", description = "platform-admin. Replays every consumed topic from the beginning into a new generation while the current one keeps serving, then switches over. Follow the Location for progress.")
     @APIResponse(responseCode = "202", description = "Started")

@@ -3,6 +3,7 @@ package org.socialwork.reporting.report;
 import java.net.URI;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.idempotency.Idempotency;
 import org.socialwork.platform.security.CallerScope;
+import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.web.Page;
 import org.socialwork.platform.web.PageRequest;
 import org.socialwork.platform.web.Preconditions;
@@ -53,6 +55,7 @@ public class ReportResource {
     UriInfo uriInfo;
 
     @POST
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN})
     @Operation(summary = "Compile a county report", description = "bureau-admin covering the county; figures are compiled from the read models. Accepts Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Compiled as a draft")
     @APIResponse(responseCode = "409", description = "The county already has a report for this period")
@@ -91,6 +94,7 @@ public class ReportResource {
     }
 
     @PATCH
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN})
     @Path("/{id}")
     @Operation(summary = "Change the narrative", description = "Draft or returned reports; recompiles the figures. Needs If-Match.")
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -100,6 +104,7 @@ public class ReportResource {
     }
 
     @POST
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN})
     @Path("/{id}/submit")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Submit", description = "By the county bureau (6-digit region claim). Needs If-Match.")
@@ -109,6 +114,7 @@ public class ReportResource {
     }
 
     @POST
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN})
     @Path("/{id}/review")
     @Operation(summary = "Approve or return", description = "A submitted report by its city bureau, a city-approved one by its province bureau; the province's approval locks the period (reporting.period.v1). Needs If-Match.")
     public Response review(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -118,6 +124,7 @@ public class ReportResource {
     }
 
     @POST
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN})
     @Path("/{id}/reopen")
     @Operation(summary = "Reopen an approved period", description = "Province bureau; publishes the period unlocked. Needs If-Match.")
     public Response reopen(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

@@ -3,6 +3,7 @@ package org.socialwork.reporting.warning;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.idempotency.Idempotency;
 import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.security.CallerScope;
+import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.platform.web.Page;
 import org.socialwork.platform.web.PageRequest;
@@ -72,6 +74,7 @@ public class WarningResource {
     }
 
     @POST
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN})
     @Path("/warnings/{id}/acknowledge")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Acknowledge", description = "bureau-admin; an OPEN warning becomes ACKNOWLEDGED. Needs If-Match.")
@@ -81,6 +84,7 @@ public class WarningResource {
     }
 
     @POST
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN})
     @Path("/warnings/{id}/resolve")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Resolve", description = "bureau-admin; an open or acknowledged warning becomes RESOLVED. Needs If-Match.")
@@ -90,6 +94,7 @@ public class WarningResource {
     }
 
     @POST
+    @RolesAllowed({Roles.PLATFORM_ADMIN})
     @Path("/admin/warnings/evaluate")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Evaluate the warning rules now", description = "platform-admin; as of the business day (Asia/Shanghai) or the given date.")
