@@ -3,6 +3,7 @@ package org.socialwork.projects.casework;
 import java.net.URI;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.idempotency.Idempotency;
 import org.socialwork.platform.security.CallerScope;
+import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.web.Preconditions;
 
 import io.quarkus.security.Authenticated;
@@ -42,6 +44,7 @@ public class CaseResource {
     CallerScope caller;
 
     @POST
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.AGENCY_ADMIN, Roles.FIELD_WORKER})
     @Operation(summary = "Open a case for a client")
     public Response open(@HeaderParam(Idempotency.HEADER) String key, @NotNull @Valid CaseRequests.Open request) {
         return idempotency.execute(key, caller.subject(), "POST /api/v1/cases", request, () -> {
@@ -59,6 +62,7 @@ public class CaseResource {
     }
 
     @POST
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.AGENCY_ADMIN, Roles.FIELD_WORKER})
     @Path("/{id}/referral")
     @Operation(summary = "Refer a case to another station or agency", description = "Needs If-Match.")
     public Response refer(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -68,6 +72,7 @@ public class CaseResource {
     }
 
     @POST
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.AGENCY_ADMIN, Roles.FIELD_WORKER})
     @Path("/{id}/closure")
     @Operation(summary = "Close a case with its outcome", description = "Needs If-Match.")
     public Response close(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

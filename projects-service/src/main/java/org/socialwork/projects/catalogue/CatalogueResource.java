@@ -3,6 +3,7 @@ package org.socialwork.projects.catalogue;
 import java.net.URI;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.idempotency.Idempotency;
 import org.socialwork.platform.security.CallerScope;
+import org.socialwork.platform.security.Roles;
 
 import io.quarkus.security.Authenticated;
 
@@ -45,6 +47,7 @@ public class CatalogueResource {
     }
 
     @POST
+    @RolesAllowed({Roles.PLATFORM_ADMIN})
     @Operation(summary = "Extend the catalogue", description = "Platform admins only.")
     public Response create(@HeaderParam(Idempotency.HEADER) String key, @NotNull @Valid ServiceItemRequest request) {
         return idempotency.execute(key, caller.subject(), "POST /api/v1/service-items", request, () -> {

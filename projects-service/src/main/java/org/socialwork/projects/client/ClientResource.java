@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.idempotency.Idempotency;
 import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.security.CallerScope;
+import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.web.Page;
 import org.socialwork.platform.web.PageRequest;
 import org.socialwork.platform.web.Preconditions;
@@ -55,6 +57,7 @@ public class ClientResource {
     UriInfo uriInfo;
 
     @POST
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.AGENCY_ADMIN, Roles.FIELD_WORKER})
     @Path("/clients")
     @Operation(summary = "Register a client", description = "Field workers at their stations, agency admins at their agency's stations, bureau admins in their region.")
     @APIResponse(responseCode = "201", description = "Registered")
@@ -75,6 +78,7 @@ public class ClientResource {
     }
 
     @PUT
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.AGENCY_ADMIN, Roles.FIELD_WORKER})
     @Path("/clients/{id}")
     @Operation(summary = "Change a client, their assessment or their plan", description = "Needs If-Match.")
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -84,6 +88,7 @@ public class ClientResource {
     }
 
     @POST
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.BUREAU_VIEWER, Roles.AGENCY_ADMIN, Roles.FIELD_WORKER})
     @Path("/clients/lookup")
     @Operation(summary = "Find a client by ID number", description = "The number travels in the body, never in a URL.")
     public Response lookup(@NotNull @Valid ClientLookupRequest request) {

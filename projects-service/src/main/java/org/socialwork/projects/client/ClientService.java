@@ -171,6 +171,9 @@ public class ClientService {
 
     @Transactional
     public List<Client> list(Filter filter, PageRequest page) {
+        // Evaluators and dashboards have no business with the people the stations serve.
+        caller.requireAnyRole(Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.BUREAU_VIEWER, Roles.AGENCY_ADMIN,
+                Roles.FIELD_WORKER);
         NativeSql sql = new NativeSql().append("select c.* from client c where ");
         stations.appendScope(sql, "c.station_id");
         if (filter.stationId() != null) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.idempotency.Idempotency;
 import org.socialwork.platform.security.CallerScope;
+import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.web.Preconditions;
 
 import io.quarkus.security.Authenticated;
@@ -44,6 +46,7 @@ public class EvaluationResource {
     CallerScope caller;
 
     @POST
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN})
     @Path("/evaluation-templates")
     @Operation(summary = "Create an evaluation template", description = "Dimensions → indicators whose weights add up to 100.")
     @APIResponse(responseCode = "422", description = "The weights do not add up to 100")
@@ -70,6 +73,7 @@ public class EvaluationResource {
     }
 
     @POST
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN})
     @Path("/evaluations")
     @Operation(summary = "Start an evaluation of a project", description = "The purchasing bureau; assessor weights add up to 100.")
     public Response create(@HeaderParam(Idempotency.HEADER) String key, @NotNull @Valid EvaluationRequest request) {
@@ -88,6 +92,7 @@ public class EvaluationResource {
     }
 
     @POST
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.AGENCY_ADMIN, Roles.EVALUATOR})
     @Path("/evaluations/{id}/scores")
     @Operation(summary = "Enter one assessor's scores", description = "0–100 per indicator of the template. Needs If-Match.")
     public Response score(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -97,6 +102,7 @@ public class EvaluationResource {
     }
 
     @POST
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN})
     @Path("/evaluations/{id}/completion")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Compute the score and grade", description = "EXCELLENT ≥ 90, GOOD ≥ 80, PASS ≥ 60, FAIL. Needs If-Match.")
@@ -106,6 +112,7 @@ public class EvaluationResource {
     }
 
     @POST
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.EVALUATOR})
     @Path("/evaluations/{id}/rectifications")
     @Operation(summary = "Add a rectification item with a due date", description = "Needs If-Match.")
     public Response rectify(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -115,6 +122,7 @@ public class EvaluationResource {
     }
 
     @POST
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.AGENCY_ADMIN})
     @Path("/evaluations/{id}/rectifications/{rectificationId}/closure")
     @Operation(summary = "Close a rectification item", description = "Needs If-Match.")
     public Response close(@PathParam("id") UUID id, @PathParam("rectificationId") UUID rectificationId,

@@ -28,6 +28,12 @@ import com.fasterxml.jackson.core.type.TypeReference;
 public class EvaluationService {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    /**
+     * Who works with the criteria: the bureaus that evaluate, the agencies whose projects are
+     * evaluated and the evaluators. Field workers and dashboards do not.
+     */
+    private static final String[] TEMPLATE_READERS = {Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.BUREAU_VIEWER,
+            Roles.AGENCY_ADMIN, Roles.EVALUATOR};
 
     @Inject
     BusinessClock clock;
@@ -78,11 +84,15 @@ public class EvaluationService {
 
     @Transactional
     public TemplateView template(UUID id) {
+        if (!caller.hasAnyRole(TEMPLATE_READERS)) {
+            throw Problems.notFound("evaluation template", id);
+        }
         return view(templates.findByIdOptional(id).orElseThrow(() -> Problems.notFound("evaluation template", id)));
     }
 
     @Transactional
     public List<TemplateView> templates() {
+        caller.requireAnyRole(TEMPLATE_READERS);
         return templates.listAll(io.quarkus.panache.common.Sort.by("createdAt")).stream().map(this::view).toList();
     }
 

@@ -3,6 +3,7 @@ package org.socialwork.projects.need;
 import java.net.URI;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.idempotency.Idempotency;
 import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.security.CallerScope;
+import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.web.Page;
 import org.socialwork.platform.web.PageRequest;
 import org.socialwork.platform.web.Preconditions;
@@ -52,6 +54,7 @@ public class NeedResource {
     UriInfo uriInfo;
 
     @POST
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.AGENCY_ADMIN, Roles.FIELD_WORKER})
     @Path("/needs")
     @Operation(summary = "Take in a need")
     public Response intake(@HeaderParam(Idempotency.HEADER) String key, @NotNull @Valid NeedRequests.Intake request) {
@@ -70,6 +73,7 @@ public class NeedResource {
     }
 
     @POST
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.AGENCY_ADMIN, Roles.FIELD_WORKER})
     @Path("/needs/{id}/triage")
     @Operation(summary = "Triage a need", description = "Needs If-Match.")
     public Response triage(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -79,6 +83,7 @@ public class NeedResource {
     }
 
     @POST
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.AGENCY_ADMIN, Roles.FIELD_WORKER})
     @Path("/needs/{id}/dispatch")
     @Operation(summary = "Dispatch a need to a station and worker with a due date", description = "Needs If-Match.")
     public Response dispatch(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -88,6 +93,7 @@ public class NeedResource {
     }
 
     @POST
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.AGENCY_ADMIN, Roles.FIELD_WORKER})
     @Path("/needs/{id}/closure")
     @Operation(summary = "Close a need with the service records that answered it", description = "Needs If-Match.")
     public Response close(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

@@ -145,6 +145,9 @@ public class NeedService {
 
     @Transactional
     public List<Need> list(UUID workerId, NeedStatus status, PageRequest page) {
+        // Needs are casework of the bureaus and the stations: evaluators and dashboards may not list them.
+        caller.requireAnyRole(Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.BUREAU_VIEWER, Roles.AGENCY_ADMIN,
+                Roles.FIELD_WORKER);
         NativeSql sql = new NativeSql().append("select n.* from need n where (");
         stations.appendScope(sql, "n.station_id");
         if (caller.hasAnyRole(Roles.BUREAU_ADMIN, Roles.BUREAU_VIEWER) && caller.region().isPresent()) {

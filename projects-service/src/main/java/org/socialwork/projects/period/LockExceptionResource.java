@@ -2,6 +2,7 @@ package org.socialwork.projects.period;
 
 import java.net.URI;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.idempotency.Idempotency;
 import org.socialwork.platform.security.CallerScope;
+import org.socialwork.platform.security.Roles;
 
 import io.quarkus.security.Authenticated;
 
@@ -37,6 +39,7 @@ public class LockExceptionResource {
     CallerScope caller;
 
     @POST
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN})
     @Operation(summary = "Grant an exception to a locked period", description = "For one record, or for a station and period. Bureau admins of the region.")
     public Response grant(@HeaderParam(Idempotency.HEADER) String key, @NotNull @Valid LockExceptionRequest request) {
         return idempotency.execute(key, caller.subject(), "POST /api/v1/lock-exceptions", request, () -> {

@@ -3,6 +3,7 @@ package org.socialwork.projects.project;
 import java.net.URI;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.idempotency.Idempotency;
 import org.socialwork.platform.security.CallerScope;
+import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.platform.web.Page;
 import org.socialwork.platform.web.PageRequest;
@@ -57,6 +59,7 @@ public class ProjectResource {
     UriInfo uriInfo;
 
     @POST
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN})
     @Operation(summary = "Create a project (DRAFT)", description = "Needs platform-admin or a bureau-admin covering the purchaser region. Funding parts must add up to the budget; stations must lie in the purchaser's region.")
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "422", description = "A rule refused it (funding, stations, region)")
@@ -77,6 +80,7 @@ public class ProjectResource {
     }
 
     @PUT
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN})
     @Path("/{id}")
     @Operation(summary = "Change a project's terms", description = "Needs If-Match.")
     @APIResponse(responseCode = "412", description = "If-Match is stale")
@@ -88,6 +92,7 @@ public class ProjectResource {
     }
 
     @POST
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN})
     @Path("/{id}/transitions")
     @Operation(summary = "Move a project along its lifecycle", description = "DRAFT → TENDERING → CONTRACTED → IN_SERVICE → COMPLETED, or TERMINATED with a reason from any non-final state. Needs If-Match.")
     @APIResponse(responseCode = "422", description = "Illegal transition, unmet staffing or incomplete contract")
@@ -99,6 +104,7 @@ public class ProjectResource {
     }
 
     @POST
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN})
     @Path("/{id}/disbursements")
     @Operation(summary = "Plan a disbursement tranche", description = "All tranches together never exceed the budget.")
     @APIResponse(responseCode = "422", description = "The tranches would exceed the budget")
@@ -111,6 +117,7 @@ public class ProjectResource {
     }
 
     @POST
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN})
     @Path("/{id}/disbursements/{disbursementId}/payment")
     @Operation(summary = "Record the payment of a tranche", description = "Needs If-Match (the project's ETag).")
     public Response pay(@PathParam("id") UUID id, @PathParam("disbursementId") UUID disbursementId,

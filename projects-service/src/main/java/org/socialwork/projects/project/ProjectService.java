@@ -204,6 +204,9 @@ public class ProjectService {
 
     @Transactional
     public List<Project> list(Filter filter, PageRequest page) {
+        // Dashboards read aggregates in reporting-service, not project files.
+        caller.requireAnyRole(Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.BUREAU_VIEWER, Roles.AGENCY_ADMIN,
+                Roles.FIELD_WORKER, Roles.EVALUATOR);
         NativeSql sql = new NativeSql().append("select p.* from project p where ");
         scope(sql);
         if (filter.regionPrefix() != null) {

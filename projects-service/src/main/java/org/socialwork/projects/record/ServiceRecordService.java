@@ -208,6 +208,9 @@ public class ServiceRecordService {
 
     @Transactional
     public List<ServiceRecord> list(Filter filter, PageRequest page) {
+        // Evaluators and dashboards see service figures as aggregates, never the records themselves.
+        caller.requireAnyRole(Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.BUREAU_VIEWER, Roles.AGENCY_ADMIN,
+                Roles.FIELD_WORKER);
         NativeSql sql = new NativeSql().append("select r.* from service_record r where ");
         scope(sql);
         if (filter.stationId() != null) {
@@ -241,7 +244,12 @@ public class ServiceRecordService {
     /** Field workers see their own records; the others the records of the stations in their scope. */
     public void scope(NativeSql sql) {
         sql.append("(");
-        stations.appendScope(sql, "r.station_id");
+        if (ownRecordsOnly()) {
+            // As for a single read: a colleague's record at the same station is not the worker's to list.
+            sql.append("false");
+        } else {
+            stations.appendScope(sql, "r.station_id");
+        }
         if (caller.hasRole(Roles.FIELD_WORKER) && caller.worker().isPresent()) {
             sql.append(" or r.worker_ids @> array[cast(:ownWorker as uuid)]", "ownWorker", caller.worker().get());
         }
@@ -257,11 +265,16 @@ public class ServiceRecordService {
                 && Arrays.asList(r.workerIds).contains(caller.worker().get())) {
             return true;
         }
-        if (caller.hasRole(Roles.FIELD_WORKER) && !caller.hasAnyRole(Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN,
-                Roles.BUREAU_VIEWER, Roles.AGENCY_ADMIN)) {
+        if (ownRecordsOnly()) {
             return false;
         }
         return replicas.station(r.stationId).map(stations::canRead).orElse(caller.isPlatformAdmin());
+    }
+
+    /** A field worker without another role reaches its own records only. */
+    private boolean ownRecordsOnly() {
+        return caller.hasRole(Roles.FIELD_WORKER) && !caller.hasAnyRole(Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN,
+                Roles.BUREAU_VIEWER, Roles.AGENCY_ADMIN);
     }
 
     private Context context(List<ServiceRecordRequest> requests) {

@@ -2,6 +2,7 @@ package org.socialwork.projects.resource;
 
 import java.net.URI;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.idempotency.Idempotency;
 import org.socialwork.platform.security.CallerScope;
+import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.web.Page;
 import org.socialwork.platform.web.PageRequest;
 import org.socialwork.platform.web.QueryParams;
@@ -47,6 +49,7 @@ public class ResourceResource {
     UriInfo uriInfo;
 
     @POST
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.AGENCY_ADMIN})
     @Operation(summary = "List a resource")
     public Response create(@HeaderParam(Idempotency.HEADER) String key, @NotNull @Valid ResourceRequest request) {
         return idempotency.execute(key, caller.subject(), "POST /api/v1/resources", request, () -> {

@@ -17,7 +17,10 @@ import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.platform.web.Cursor;
 import org.socialwork.platform.web.PageRequest;
 
-/** Resources are listed by bureaus (their region) and agencies; every authenticated user may browse them. */
+/**
+ * Resources are listed by bureaus (their region) and agencies; the bureaus, agencies and field
+ * workers who answer needs browse them. Evaluators and dashboards have no use for the directory.
+ */
 @ApplicationScoped
 public class ResourceService {
 
@@ -56,6 +59,8 @@ public class ResourceService {
 
     @Transactional
     public List<ServiceResource> list(String region, ResourceKind kind, PageRequest page) {
+        caller.requireAnyRole(Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.BUREAU_VIEWER, Roles.AGENCY_ADMIN,
+                Roles.FIELD_WORKER);
         NativeSql sql = new NativeSql().append("select r.* from resource r where true");
         if (region != null) {
             sql.appendInSubtree(" and ", "r.region_code", "region", region);

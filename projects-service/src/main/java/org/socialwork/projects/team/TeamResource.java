@@ -3,6 +3,7 @@ package org.socialwork.projects.team;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.idempotency.Idempotency;
 import org.socialwork.platform.security.CallerScope;
+import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.web.Preconditions;
 import org.socialwork.projects.project.ProjectView;
 
@@ -46,6 +48,7 @@ public class TeamResource {
     CallerScope caller;
 
     @POST
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.AGENCY_ADMIN})
     @Operation(summary = "Add a worker to the team", description = "The purchasing bureau or the contractor's agency admin. A worker serves at most one IN_SERVICE project at a time.")
     @APIResponse(responseCode = "200", description = "The project with its new team")
     @APIResponse(responseCode = "409", description = "Already a member, or serving another IN_SERVICE project")
@@ -59,6 +62,7 @@ public class TeamResource {
     }
 
     @DELETE
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.AGENCY_ADMIN})
     @Path("/{workerId}")
     @Operation(summary = "Take a worker off the team", description = "Needs If-Match (the project's ETag); the change is kept.")
     public Response remove(@PathParam("id") UUID id, @PathParam("workerId") UUID workerId,

@@ -3,6 +3,8 @@ package org.socialwork.projects.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.socialwork.projects.Fixtures.as;
 
 import java.time.Duration;
@@ -65,6 +67,23 @@ class ServiceRecordBatchTest {
         assertThat(events.stream().map(ConsumerRecord::key).distinct().count()).isEqualTo(1000);
         assertThat(events).allSatisfy(e -> assertThat(TopicReader.header(e, "ce_type"))
                 .isEqualTo("org.socialwork.service-record.recorded.v1"));
+    }
+
+    @Test
+    void aFieldWorkerListsItsOwnRecordsNotThoseOfAColleagueAtTheSameStation() {
+        Fixtures.World w = Fixtures.world(dataSource, 2);
+        String client = Fixtures.createClient(w, "同站对象");
+        String author = Fixtures.fieldWorker(w.workers().get(0));
+        String colleague = Fixtures.fieldWorker(w.workers().get(1));
+        UUID own = UUID.randomUUID();
+        as(author).body(Fixtures.visit(own, w, client, Fixtures.earlierToday(Duration.ofMinutes(5)).toString()))
+                .post("/api/v1/service-records").then().statusCode(201);
+        String list = "/api/v1/service-records?station=" + w.station();
+
+        as(author).get(list).then().statusCode(200).body("items.id", hasItem(own.toString()));
+        as(colleague).get("/api/v1/service-records/" + own).then().statusCode(404);
+        as(colleague).get(list).then().statusCode(200).body("items.id", not(hasItem(own.toString())));
+        as(Fixtures.agencyAdmin(w.agency())).get(list).then().statusCode(200).body("items.id", hasItem(own.toString()));
     }
 
     @Test

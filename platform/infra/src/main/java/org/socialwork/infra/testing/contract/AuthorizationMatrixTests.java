@@ -11,6 +11,8 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import jakarta.enterprise.inject.spi.CDI;
+
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -31,9 +33,15 @@ public abstract class AuthorizationMatrixTests {
             Map<String, String> query, Set<String> outsideMarkers, Set<String> personalData) {
     }
 
-    protected abstract DataSource dataSource();
+    /** The service's datasource: the one the application under test writes to. */
+    protected DataSource dataSource() {
+        return CDI.current().select(DataSource.class).get();
+    }
 
-    protected abstract String schema();
+    /** The service's schema, as its migrations name it. */
+    protected String schema() {
+        return ConfigProvider.getConfig().getValue("quarkus.flyway.default-schema", String.class);
+    }
 
     /** Creates the objects (through the API or the service's events) and mints the tokens. */
     protected abstract Fixture fixture();

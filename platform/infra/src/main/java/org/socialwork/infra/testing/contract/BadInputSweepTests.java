@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
+import jakarta.enterprise.inject.spi.CDI;
+
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -22,11 +24,15 @@ import io.restassured.RestAssured;
  */
 public abstract class BadInputSweepTests {
 
-    /** The service's datasource, injected by the subclass. */
-    protected abstract DataSource dataSource();
+    /** The service's datasource: the one the application under test writes to. */
+    protected DataSource dataSource() {
+        return CDI.current().select(DataSource.class).get();
+    }
 
-    /** The service's schema. */
-    protected abstract String schema();
+    /** The service's schema, as its migrations name it. */
+    protected String schema() {
+        return ConfigProvider.getConfig().getValue("quarkus.flyway.default-schema", String.class);
+    }
 
     protected String tokenFor(Operation operation) {
         return DevTokens.mint(DevTokens.Caller.platformAdmin());
