@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import jakarta.inject.Inject;
 
 import org.socialwork.infra.jwt.DevTokens;
@@ -32,15 +30,6 @@ class AuthorizationMatrixTest extends AuthorizationMatrixTests {
     @Inject
     AgroalDataSource dataSource;
 
-    @Override
-    protected DataSource dataSource() {
-        return dataSource;
-    }
-
-    @Override
-    protected String schema() {
-        return "stations";
-    }
 
     @Override
     protected Fixture fixture() {

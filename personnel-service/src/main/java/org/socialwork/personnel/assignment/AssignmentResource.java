@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -29,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.idempotency.Idempotency;
 import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.security.CallerScope;
+import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.web.Page;
 import org.socialwork.platform.web.PageRequest;
 import org.socialwork.platform.web.Preconditions;
@@ -55,6 +57,7 @@ public class AssignmentResource {
     UriInfo uriInfo;
 
     @POST
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.AGENCY_ADMIN})
     @Operation(summary = "Assign a worker to a station", description = "Refused: unknown station (422), closed station (422), another agency's purchased-service station unless a civil-affairs assistant (422), a second active full-time assignment (409), a listed worker (409).")
     @APIResponse(responseCode = "201", description = "Assigned; a START filing obligation is open")
     @APIResponse(responseCode = "409", description = "Second full-time assignment, or the worker is on the dishonesty list")
@@ -76,6 +79,7 @@ public class AssignmentResource {
     }
 
     @PUT
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.AGENCY_ADMIN})
     @Path("/{id}")
     @Operation(summary = "Change the role of an assignment", description = "Opens a CHANGE filing obligation. Needs If-Match.")
     public Response change(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -85,6 +89,7 @@ public class AssignmentResource {
     }
 
     @POST
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.AGENCY_ADMIN})
     @Path("/{id}/end")
     @Operation(summary = "End an assignment", description = "Opens an END filing obligation. Needs If-Match.")
     public Response end(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

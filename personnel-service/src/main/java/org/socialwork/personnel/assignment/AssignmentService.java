@@ -176,6 +176,8 @@ public class AssignmentService {
 
     @Transactional
     public List<Assignment> list(Filter filter, PageRequest page) {
+        // Assignments are seen through the worker or the station's bureau: evaluators and dashboards have neither.
+        workerScope.requireReaderRole();
         NativeSql sql = new NativeSql().append("select a.* from assignment a join worker w on w.id = a.worker_id where (");
         workerScope.scope(sql);
         if (caller.hasAnyRole(Roles.BUREAU_ADMIN, Roles.BUREAU_VIEWER) && caller.region().isPresent()) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.problem.Problems;
+import org.socialwork.platform.security.Roles;
 
 import io.quarkus.security.Authenticated;
 
@@ -36,6 +38,7 @@ public class DepartureResource {
     DepartureService service;
 
     @POST
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.AGENCY_ADMIN})
     @Path("/notice")
     @Operation(summary = "Give notice", description = "plannedLeaveOn at least 30 days after noticeDate unless replacementWorkerId is named, at most two months. If-Match: the worker's ETag.")
     @APIResponse(responseCode = "200", description = "Notice recorded; the worker is NOTICE_GIVEN")
@@ -46,6 +49,7 @@ public class DepartureResource {
     }
 
     @POST
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.AGENCY_ADMIN})
     @Path("/leave")
     @Operation(summary = "Record the leave", description = "Ends every active assignment (END filings) and the employment. If-Match: the worker's ETag.")
     public DepartureView leave(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

@@ -10,6 +10,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.problem.Problems;
 
@@ -27,7 +30,9 @@ public class DepartureStatsResource {
     @GET
     @Path("/stats")
     @Operation(summary = "Team churn of an agency", description = "Workers who left in [from, to] and the headcount at from.")
-    public ChurnStats stats(@QueryParam("agency") UUID agency, @QueryParam("from") String from, @QueryParam("to") String to) {
+    public ChurnStats stats(@Parameter(required = true) @QueryParam("agency") UUID agency,
+            @Parameter(required = true, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
+            @Parameter(required = true, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to) {
         if (agency == null) {
             throw Problems.invalidField("agency", "departure.stats.required", "agency");
         }

@@ -2,6 +2,7 @@ package org.socialwork.personnel.dishonesty;
 
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.socialwork.platform.security.Roles;
 
 import io.quarkus.security.Authenticated;
 
@@ -28,6 +30,7 @@ public class DelistingResource {
     DishonestyService service;
 
     @POST
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN})
     @Path("/{id}/delisting")
     @Operation(summary = "Delist", description = "bureau-admin or platform-admin, with a reason.")
     public ListingView delist(@PathParam("id") UUID id, @NotNull @Valid DelistRequest request) {

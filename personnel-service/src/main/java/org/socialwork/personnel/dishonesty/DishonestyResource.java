@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.idempotency.Idempotency;
 import org.socialwork.platform.security.CallerScope;
+import org.socialwork.platform.security.Roles;
 
 import io.quarkus.security.Authenticated;
 
@@ -41,6 +43,7 @@ public class DishonestyResource {
     CallerScope caller;
 
     @POST
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN})
     @Operation(summary = "List a worker", description = "bureau-admin or platform-admin. Expires after personnel.dishonesty-listing-duration (two years).")
     public Response list(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @NotNull @Valid ListingRequest request) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.idempotency.Idempotency;
 import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.security.CallerScope;
+import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.web.Preconditions;
 
 import io.quarkus.security.Authenticated;
@@ -46,6 +48,7 @@ public class DispatchResource {
     CallerScope caller;
 
     @POST
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN})
     @Operation(summary = "Create a programme", description = "bureau-admin covering the sending region, or platform-admin.")
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @NotNull @Valid ProgrammeRequest request) {
         return idempotency.execute(idempotencyKey, caller.subject(), "POST /api/v1/dispatch-programmes", request, () -> {
@@ -62,6 +65,7 @@ public class DispatchResource {
     }
 
     @PUT
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN})
     @Path("/{id}")
     @Operation(summary = "Update a programme (e.g. the number of local trainees)", description = "Needs If-Match.")
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -71,6 +75,7 @@ public class DispatchResource {
     }
 
     @PUT
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN})
     @Path("/{id}/dispatches/{workerId}")
     @Operation(summary = "Dispatch a worker (or change the period)", description = "If-Match: the programme's ETag.")
     public Response dispatch(@PathParam("id") UUID id, @PathParam("workerId") UUID workerId,

@@ -98,6 +98,8 @@ public class DispatchService {
     /** Totals per receiving county, over the programmes the caller can see. */
     @Transactional
     public List<CountyTotals> totals(Integer year, String county) {
+        // Programmes belong to the sending and receiving bureaus; dashboards read their aggregates in reporting-service.
+        caller.requireAnyRole(Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.BUREAU_VIEWER);
         NativeSql sql = new NativeSql().append("""
                 select p.receiving_county_code, count(*), coalesce(sum((select count(*) from dispatch d where d.programme_id = p.id)), 0),
                        coalesce(sum(p.local_trainees), 0)

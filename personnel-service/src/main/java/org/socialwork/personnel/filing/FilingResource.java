@@ -3,6 +3,7 @@ package org.socialwork.personnel.filing;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.problem.Problems;
+import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.platform.web.Page;
 import org.socialwork.platform.web.PageRequest;
@@ -70,6 +72,7 @@ public class FilingResource {
     }
 
     @POST
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.AGENCY_ADMIN})
     @Path("/{id}/file")
     @Operation(summary = "Record the filing", description = "Marked late when filedOn is more than the configured days (7) after the change. Needs If-Match.")
     @APIResponse(responseCode = "200", description = "Filed")

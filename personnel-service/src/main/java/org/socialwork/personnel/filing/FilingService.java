@@ -105,6 +105,8 @@ public class FilingService {
     /** {@code today} is the caller's, so that the late filter and the states of the page's views agree on one day. */
     @Transactional
     public List<Filing> list(Filter filter, LocalDate today, PageRequest page) {
+        // Filing is between the employing agency and the bureau: nobody else has a filing list.
+        caller.requireAnyRole(Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.BUREAU_VIEWER, Roles.AGENCY_ADMIN);
         NativeSql sql = new NativeSql().append("select f.* from filing f where ");
         scope(sql);
         if (filter.region() != null) {

@@ -47,7 +47,8 @@ public class ReplicaResource {
     @GET
     @Path("/agencies")
     @Operation(summary = "Replicated agencies registered in a region subtree",
-            description = "Scoped as in stations-service (an agency admin sees its own agency); keyset-paginated "
+            description = "Scoped as in stations-service (an agency admin sees its own agency; field workers, evaluators "
+                    + "and dashboards may not list agencies); keyset-paginated "
                     + "(limit ≤ 200, default 50; follow `next`). Region defaults to the caller's.")
     @APIResponse(responseCode = "404", description = "No such region in your scope")
     public Page<AgencyReplicaView> agencies(@QueryParam("region") String region, @QueryParam("limit") Integer limit,

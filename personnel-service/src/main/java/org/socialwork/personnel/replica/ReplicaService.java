@@ -14,15 +14,21 @@ import org.socialwork.platform.web.Page;
 import org.socialwork.platform.web.PageRequest;
 
 /**
- * The replicated stations and agencies, scoped as stations-service scopes its own: a bureau user,
- * field worker or evaluator reads its region's subtree, an agency admin its own agency and the
- * stations it runs, a platform admin everything; a region outside the caller's scope is 404.
+ * The replicated stations and agencies, scoped as stations-service scopes its own: a bureau user
+ * reads its region's subtree, a field worker or evaluator its region's stations (not its agencies),
+ * an agency admin its own agency and the stations it runs, a platform admin everything; a region
+ * outside the caller's scope is 404.
  */
 @ApplicationScoped
 public class ReplicaService {
 
     private static final String[] REGION_READERS = {Roles.BUREAU_ADMIN, Roles.BUREAU_VIEWER, Roles.FIELD_WORKER,
             Roles.EVALUATOR};
+    private static final String[] STATION_READERS = {Roles.PLATFORM_ADMIN, Roles.AGENCY_ADMIN, Roles.BUREAU_ADMIN,
+            Roles.BUREAU_VIEWER, Roles.FIELD_WORKER, Roles.EVALUATOR};
+    /** As stations-service lists agencies: for the bureaus that supervise them and for the agencies themselves. */
+    private static final String[] AGENCY_READERS = {Roles.PLATFORM_ADMIN, Roles.AGENCY_ADMIN, Roles.BUREAU_ADMIN,
+            Roles.BUREAU_VIEWER};
 
     /** The region subtree to read and, for an agency admin, the one agency it may see. */
     private record Scope(String region, UUID agency) {
@@ -39,21 +45,20 @@ public class ReplicaService {
 
     @Transactional
     public Page<StationReplicaView> stations(String region, PageRequest page, UriInfo uri) {
-        Scope scope = scope(region);
+        Scope scope = scope(region, STATION_READERS);
         return Page.of(stations.page(scope.region(), scope.agency(), page.cursor(), page.fetchSize()), page.limit(),
                 StationReplicaView::of, StationReplicaRepository::cursorOf, uri);
     }
 
     @Transactional
     public Page<AgencyReplicaView> agencies(String region, PageRequest page, UriInfo uri) {
-        Scope scope = scope(region);
+        Scope scope = scope(region, AGENCY_READERS);
         return Page.of(agencies.page(scope.region(), scope.agency(), page.cursor(), page.fetchSize()), page.limit(),
                 AgencyReplicaView::of, AgencyReplicaRepository::cursorOf, uri);
     }
 
-    private Scope scope(String region) {
-        caller.requireAnyRole(Roles.PLATFORM_ADMIN, Roles.AGENCY_ADMIN, Roles.BUREAU_ADMIN, Roles.BUREAU_VIEWER,
-                Roles.FIELD_WORKER, Roles.EVALUATOR);
+    private Scope scope(String region, String... readers) {
+        caller.requireAnyRole(readers);
         if (region != null && !region.matches("\\d{2}|\\d{4}|\\d{6}|\\d{9}|\\d{12}")) {
             throw Problems.invalidField("region", "worker.query.invalid", "region", region);
         }

@@ -3,6 +3,7 @@ package org.socialwork.personnel.supervision;
 import java.net.URI;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.idempotency.Idempotency;
 import org.socialwork.platform.security.CallerScope;
+import org.socialwork.platform.security.Roles;
 
 import io.quarkus.security.Authenticated;
 
@@ -40,6 +42,7 @@ public class SupervisionResource {
     CallerScope caller;
 
     @POST
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.AGENCY_ADMIN})
     @Operation(summary = "Pair a supervisor with a worker or a station")
     public Response pair(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @NotNull @Valid PairingRequest request) {
         return idempotency.execute(idempotencyKey, caller.subject(), "POST /api/v1/supervisions", request, () -> {
@@ -56,6 +59,7 @@ public class SupervisionResource {
     }
 
     @POST
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.AGENCY_ADMIN})
     @Path("/{id}/sessions")
     @Operation(summary = "Record a supervision session")
     public Response addSession(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String idempotencyKey,

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.idempotency.Idempotency;
 import org.socialwork.platform.security.CallerScope;
+import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.web.Preconditions;
 
 import io.quarkus.security.Authenticated;
@@ -45,6 +47,7 @@ public class TrainingResource {
     CallerScope caller;
 
     @POST
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN})
         @Operation(summary = "Create a training", description = "bureau-admin covering organizerRegionCode, or platform-admin.")
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @NotNull @Valid TrainingRequest request) {
         return idempotency.execute(idempotencyKey, caller.subject(), "POST /api/v1/trainings", request, () -> {
@@ -62,6 +65,7 @@ public class TrainingResource {
     }
 
     @PUT
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN})
     @Path("/{id}/attendance/{workerId}")
     @Operation(summary = "Record a worker's attendance", description = "Creates or replaces it. If-Match: the training's ETag.")
     public Response attend(@PathParam("id") UUID id, @PathParam("workerId") UUID workerId,

@@ -3,6 +3,7 @@ package org.socialwork.personnel.volunteer;
 import java.net.URI;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.idempotency.Idempotency;
 import org.socialwork.platform.security.CallerScope;
+import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.web.Preconditions;
 
 import io.quarkus.security.Authenticated;
@@ -43,6 +45,7 @@ public class VolunteerResource {
     CallerScope caller;
 
     @POST
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.AGENCY_ADMIN})
     @Operation(summary = "Register a volunteer", description = "The recruiter must be (or have been) assigned to the station.")
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @NotNull @Valid VolunteerCreateRequest request) {
@@ -60,6 +63,7 @@ public class VolunteerResource {
     }
 
     @PUT
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.AGENCY_ADMIN})
     @Path("/{id}")
     @Operation(summary = "Update hours, regular flag and status", description = "Needs If-Match.")
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

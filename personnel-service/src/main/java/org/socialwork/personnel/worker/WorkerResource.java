@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -30,6 +31,7 @@ import org.socialwork.platform.idempotency.Idempotency;
 import org.socialwork.platform.problem.Messages;
 import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.security.CallerScope;
+import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.web.Page;
 import org.socialwork.platform.web.PageRequest;
 import org.socialwork.platform.web.Preconditions;
@@ -68,6 +70,7 @@ public class WorkerResource {
     HttpHeaders headers;
 
     @POST
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.AGENCY_ADMIN})
     @Operation(summary = "Hire a worker", description = "Needs platform-admin, bureau-admin (agency registered in its region) or the employer's agency-admin. Gender and birth date derive from the ID number.")
     @APIResponse(responseCode = "201", description = "Created; ID number and phone masked")
     @APIResponse(responseCode = "400", description = "Invalid field, e.g. an ID number with a wrong check character")
@@ -93,6 +96,8 @@ public class WorkerResource {
     }
 
     @POST
+    // A read sent as POST so that the ID number stays out of URLs: open to the roles that may read a worker.
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.BUREAU_VIEWER, Roles.AGENCY_ADMIN, Roles.FIELD_WORKER})
     @Path("/lookup")
     @Operation(summary = "Find a worker by ID number", description = "The ID number travels in the body, never in a URL.")
     @APIResponse(responseCode = "200", description = "The worker")
@@ -103,6 +108,7 @@ public class WorkerResource {
     }
 
     @PUT
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.AGENCY_ADMIN})
     @Path("/{id}")
     @Operation(summary = "Update a worker's identity fields", description = "The ID number cannot change. Needs If-Match.")
     @APIResponse(responseCode = "200", description = "Updated")
@@ -115,6 +121,7 @@ public class WorkerResource {
     }
 
     @PUT
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.AGENCY_ADMIN})
     @Path("/{id}/employment")
     @Operation(summary = "Set the current employment", description = "Ends the previous employment the day before. Refused (409) for a worker on the dishonesty list. Needs If-Match.")
     @APIResponse(responseCode = "200", description = "Updated")
@@ -127,6 +134,7 @@ public class WorkerResource {
     }
 
     @POST
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.AGENCY_ADMIN})
     @Path("/{id}/certificates")
     @Operation(summary = "Add a qualification certificate", description = "The current level is the highest certified level.")
     @APIResponse(responseCode = "201", description = "Added; the worker with its new level")
@@ -141,6 +149,7 @@ public class WorkerResource {
     }
 
     @POST
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.AGENCY_ADMIN})
     @Path("/batch")
     @Operation(summary = "Create or update up to 1,000 workers of one agency", description = "Keyed by the agency's externalId; one answer per item (CREATED, UPDATED, UNCHANGED, REJECTED with a problem). Items are independent; resending changes nothing.")
     @APIResponse(responseCode = "200", description = "One result per item")

@@ -21,6 +21,10 @@ public class WorkerScope {
 
     public static final String KIND = "worker";
 
+    /** The roles that reach any worker's record. */
+    private static final String[] READERS = {Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.BUREAU_VIEWER,
+            Roles.AGENCY_ADMIN, Roles.FIELD_WORKER};
+
     @Inject
     CallerScope caller;
 
@@ -57,6 +61,11 @@ public class WorkerScope {
         }
         requireWriter(worker);
         return worker;
+    }
+
+    /** 403 for a role that reaches no worker at all: for it a list of workers does not exist, rather than being empty. */
+    public void requireReaderRole() {
+        caller.requireAnyRole(READERS);
     }
 
     public boolean canRead(Worker worker) {

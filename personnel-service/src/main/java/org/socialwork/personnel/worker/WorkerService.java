@@ -200,6 +200,7 @@ public class WorkerService {
 
     @Transactional
     public List<Worker> list(Filter filter, PageRequest page) {
+        scope.requireReaderRole();
         NativeSql sql = new NativeSql().append("select w.* from worker w where ");
         scope.scope(sql);
         if (filter.agencyId() != null) {

@@ -58,6 +58,12 @@ class ReplicaResourceTest {
                 .body("items.id", org.hamcrest.Matchers.contains(pinghuAgency.toString()));
         as(token("dashboard-1", Set.of("dashboard"), "33", null, null)).get("/api/v1/replicas/stations?region=33")
                 .then().statusCode(403);
+        // As in stations-service: a field worker reads its region's stations, but no agency list.
+        String field = token("field-worker-1", Set.of("field-worker"), HAINING, null, UUID.randomUUID().toString());
+        as(field).get("/api/v1/replicas/stations?limit=200").then().statusCode(200)
+                .body("items.id", hasItem(hainingStation.toString()))
+                .body("items.id", not(hasItem(pinghuStation.toString())));
+        as(field).get("/api/v1/replicas/agencies").then().statusCode(403);
     }
 
     @Test

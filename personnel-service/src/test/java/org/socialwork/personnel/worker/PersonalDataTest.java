@@ -150,5 +150,10 @@ class PersonalDataTest {
                 .body("items.size()", equalTo(0));
         as(admin).get("/api/v1/filings?late=true&filed=false").then().statusCode(200);
         as(admin).get("/api/v1/filings?region=" + HAINING).then().statusCode(200);
+        // A yes/no filter is true or false: anything else is refused by name, not read as false.
+        for (String filter : List.of("filed", "late")) {
+            as(admin).get("/api/v1/filings?" + filter + "=maybe").then().statusCode(400)
+                    .body("errors[0].field", equalTo(filter));
+        }
     }
 }

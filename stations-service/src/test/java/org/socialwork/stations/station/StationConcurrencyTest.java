@@ -8,20 +8,14 @@ import static org.socialwork.stations.station.StationFixtures.createStation;
 import static org.socialwork.stations.station.StationFixtures.freeTownship;
 import static org.socialwork.stations.station.StationFixtures.stationBody;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.socialwork.infra.testing.Race;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -76,30 +70,8 @@ class StationConcurrencyTest {
         assertThat(outboxRows(id)).isEqualTo(outboxBefore + 1);
     }
 
-    private Map<Integer, Integer> race(IntFunction<Response> write) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
-        try {
-            CountDownLatch ready = new CountDownLatch(WRITERS);
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Integer>> answers = new ArrayList<>();
-            for (int i = 0; i < WRITERS; i++) {
-                int n = i;
-                answers.add(pool.submit(() -> {
-                    ready.countDown();
-                    go.await();
-                    return write.apply(n).statusCode();
-                }));
-            }
-            ready.await();
-            go.countDown();
-            Map<Integer, Integer> statuses = new TreeMap<>();
-            for (Future<Integer> answer : answers) {
-                statuses.merge(answer.get(), 1, Integer::sum);
-            }
-            return statuses;
-        } finally {
-            pool.shutdownNow();
-        }
+    private static Map<Integer, Integer> race(IntFunction<Response> write) throws Exception {
+        return Race.statuses(WRITERS, write);
     }
 
     private long outboxRows(String id) {

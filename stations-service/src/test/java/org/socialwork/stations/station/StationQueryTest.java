@@ -64,6 +64,12 @@ class StationQueryTest {
         assertThat(nearDistance).isBetween(290f, 310f);
         float farDistance = response.path("items.find { it.id == '" + far + "' }.distanceM");
         assertThat(farDistance).isBetween(2950f, 3050f);
+
+        // A point that is not a number is refused by name, not answered with an empty list.
+        for (String bad : List.of("NaN", "Infinity", "abc")) {
+            as(adminToken()).queryParam("lat", bad).queryParam("lon", LON).get("/api/v1/stations/near").then()
+                    .statusCode(400).body("errors[0].field", equalTo("lat"));
+        }
     }
 
     @Test

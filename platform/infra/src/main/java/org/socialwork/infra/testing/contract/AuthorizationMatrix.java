@@ -147,7 +147,9 @@ public final class AuthorizationMatrix {
      *                       "inside" (its region, agency, worker or evaluator)
      * @param objects        per path prefix up to a parameter (e.g. {@code /api/v1/stations/{id}}),
      *                       the object inside and the one outside the callers' scope
-     * @param query          values for required query parameters, by name
+     * @param query          query parameter values, by name for every operation that has the parameter, or
+     *                       by {@code METHOD path?name} for one operation only (a filter one operation
+     *                       needs, e.g. an agency, would otherwise narrow every list to it)
      * @param outsideMarkers strings only an object outside the scope carries (its id, its name):
      *                       no list answer may contain one
      * @param personalData   unmasked ID numbers and phones of the fixture: no answer may contain one
@@ -318,7 +320,7 @@ public final class AuthorizationMatrix {
         StringBuilder url = new StringBuilder(baseUrl).append(filled);
         char separator = '?';
         for (Parameter parameter : operation.in("query")) {
-            String value = query.get(parameter.name());
+            String value = query.getOrDefault(key(operation) + "?" + parameter.name(), query.get(parameter.name()));
             if (value == null && parameter.required()) {
                 value = Values.valid(parameter.schema());
             }
