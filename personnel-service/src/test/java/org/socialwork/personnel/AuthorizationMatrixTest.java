@@ -39,7 +39,6 @@ class AuthorizationMatrixTest extends AuthorizationMatrixTests {
     @Inject
     BusinessClock clock;
 
-
     /** What one side of the fixture holds. */
     private record Side(UUID agency, UUID station, UUID worker, String idNumber, String phone, String assignment,
             String filing, String supervision, String training, String volunteer, String programme, String listing) {

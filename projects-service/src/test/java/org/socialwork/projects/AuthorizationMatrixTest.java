@@ -43,7 +43,6 @@ class AuthorizationMatrixTest extends AuthorizationMatrixTests {
     @Inject
     AgroalDataSource dataSource;
 
-
     /** One side of the fixture: an agency with one station and one worker, and what they serve. */
     private record Side(UUID agency, UUID station, UUID worker, String bureau, String fieldWorker) {
 

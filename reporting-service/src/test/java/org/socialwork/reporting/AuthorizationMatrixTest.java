@@ -32,7 +32,6 @@ class AuthorizationMatrixTest extends AuthorizationMatrixTests {
     @Inject
     AgroalDataSource dataSource;
 
-
     @Override
     protected Fixture fixture() {
         try (Fixtures events = new Fixtures()) {

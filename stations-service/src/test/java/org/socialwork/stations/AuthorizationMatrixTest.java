@@ -30,7 +30,6 @@ class AuthorizationMatrixTest extends AuthorizationMatrixTests {
     @Inject
     AgroalDataSource dataSource;
 
-
     @Override
     protected Fixture fixture() {
         StationFixtures.ensureRegions(dataSource);
