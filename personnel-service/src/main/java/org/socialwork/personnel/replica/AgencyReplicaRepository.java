@@ -6,7 +6,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.socialwork.platform.sql.NativeSql;
-import org.socialwork.platform.sql.Persistence;
 import org.socialwork.platform.web.Cursor;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -25,7 +24,7 @@ public class AgencyReplicaRepository implements PanacheRepositoryBase<AgencyRepl
         }
         if (after != null) {
             query.append(" and (registrationRegion > :afterCode or (registrationRegion = :afterCode and id > :afterId))");
-            params.and("afterCode", after.key(0)).and("afterId", Persistence.cursorId(after));
+            params.and("afterCode", after.key(0)).and("afterId", after.uuid(1));
         }
         return find(query.append(" order by registrationRegion, id").toString(), params).range(0, size - 1).list();
     }

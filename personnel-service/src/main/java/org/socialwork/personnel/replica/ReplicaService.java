@@ -12,6 +12,7 @@ import org.socialwork.platform.security.CallerScope;
 import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.web.Page;
 import org.socialwork.platform.web.PageRequest;
+import org.socialwork.platform.web.QueryParams;
 
 /**
  * The replicated stations and agencies, scoped as stations-service scopes its own: a bureau user
@@ -57,11 +58,9 @@ public class ReplicaService {
                 AgencyReplicaView::of, AgencyReplicaRepository::cursorOf, uri);
     }
 
-    private Scope scope(String region, String... readers) {
+    private Scope scope(String requested, String... readers) {
         caller.requireAnyRole(readers);
-        if (region != null && !region.matches("\\d{2}|\\d{4}|\\d{6}|\\d{9}|\\d{12}")) {
-            throw Problems.invalidField("region", "worker.query.invalid", "region", region);
-        }
+        String region = QueryParams.regionPrefix(requested, "region");
         if (caller.isPlatformAdmin()) {
             return new Scope(region == null ? "" : region, null);
         }

@@ -123,15 +123,13 @@ public class TrainingService {
 
     /** An agency sees the trainings of the bureaus above its registration region, and those its staff attended. */
     private boolean offeredToOrAttendedBy(Training t, UUID agency) {
-        @SuppressWarnings("unchecked")
-        List<Number> counts = em.createNativeQuery("""
-                select count(*) from agency_replica ar where ar.id = :agency and left(ar.registration_region, length(:organizer)) = :organizer
-                union all
-                select count(*) from training_attendance a join worker w on w.id = a.worker_id
-                where a.training_id = :t and w.employer_agency_id = :agency""")
+        return (Boolean) em.createNativeQuery("""
+                select exists (select 1 from agency_replica ar where ar.id = :agency
+                                 and left(ar.registration_region, length(:organizer)) = :organizer)
+                    or exists (select 1 from training_attendance a join worker w on w.id = a.worker_id
+                                 where a.training_id = :t and w.employer_agency_id = :agency)""")
                 .setParameter("agency", agency).setParameter("organizer", t.organizerRegionCode).setParameter("t", t.id)
-                .getResultList();
-        return counts.stream().mapToLong(Number::longValue).sum() > 0;
+                .getSingleResult();
     }
 
     private void requireOrganizer(String region) {

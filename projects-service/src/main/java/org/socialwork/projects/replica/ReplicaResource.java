@@ -16,12 +16,10 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.socialwork.platform.problem.ProblemType;
 import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.security.CallerScope;
 import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.sql.NativeSql;
-import org.socialwork.platform.sql.Persistence;
 import org.socialwork.platform.web.Cursor;
 import org.socialwork.platform.web.Page;
 import org.socialwork.platform.web.PageRequest;
@@ -76,7 +74,7 @@ public class ReplicaResource {
         }
         if (page.cursor() != null) {
             sql.append(" and (s.region_code, s.id) > (:afterCode, :afterId)").bind("afterCode", page.cursor().key(0))
-                    .bind("afterId", Persistence.cursorId(page.cursor()));
+                    .bind("afterId", page.cursor().uuid(1));
         }
         sql.append(" order by s.region_code, s.id limit :limit", "limit", page.fetchSize());
         @SuppressWarnings("unchecked")
@@ -139,7 +137,7 @@ public class ReplicaResource {
             sql.append(")");
         }
         if (page.cursor() != null) {
-            sql.append(" and w.id > :after", "after", workerCursor(page.cursor()));
+            sql.append(" and w.id > :after", "after", page.cursor().uuid(0));
         }
         sql.append(" order by w.id limit :limit", "limit", page.fetchSize());
         @SuppressWarnings("unchecked")
@@ -148,13 +146,5 @@ public class ReplicaResource {
                 (String) r[4], (Boolean) r[5], ((String) r[6]).isEmpty() ? List.of()
                         : java.util.Arrays.stream(((String) r[6]).split(",")).map(UUID::fromString).toList())).toList(),
                 page.limit(), w -> w, w -> Cursor.of(w.id().toString()), uriInfo);
-    }
-
-    private static UUID workerCursor(Cursor cursor) {
-        try {
-            return UUID.fromString(cursor.key(0));
-        } catch (IllegalArgumentException e) {
-            throw Problems.of(ProblemType.INVALID_CURSOR, "problem.invalid-cursor.detail");
-        }
     }
 }

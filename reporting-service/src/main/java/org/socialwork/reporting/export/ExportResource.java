@@ -177,7 +177,7 @@ public class ExportResource {
     public Response warnings(@PathParam("format") @Parameter(description = "csv or xlsx", schema = @Schema(enumeration = {"csv", "xlsx"})) String format, @QueryParam("region") String region,
             @QueryParam("status") WarningStatus status, @QueryParam("kind") WarningKind kind,
             @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(200) int limit) {
-        return export(format, () -> warnings(region, status == null ? null : status.name(), kind == null ? null : kind.name(), limit));
+        return export(format, () -> warnings(region, status, kind, limit));
     }
 
     @GET
@@ -373,7 +373,7 @@ public class ExportResource {
         return table;
     }
 
-    private Table warnings(String region, String status, String kind, int limit) {
+    private Table warnings(String region, WarningStatus status, WarningKind kind, int limit) {
         Table table = new Table("warnings", "id", "kind", "regionCode", "subjectType", "subjectId", "severity", "detail",
                 "measured", "threshold", "status", "raisedAt", "updatedAt");
         for (WarningView w : warnings.newest(region, status, kind, limit)) {

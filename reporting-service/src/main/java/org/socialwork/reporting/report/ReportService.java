@@ -119,8 +119,7 @@ public class ReportService {
     /** The reports of the newest {@code limit} (at most 200) periods and regions, for exports. */
     @Transactional
     public List<ReportView> newest(String region, PeriodType type, ReportStatus status, int limit) {
-        return page(region, type, status, PageRequest.of(Math.max(1, Math.min(limit, PageRequest.MAX_LIMIT)), null, 3),
-                null).items();
+        return page(region, type, status, PageRequest.of(limit, null, 3), null).items();
     }
 
     @Transactional

@@ -60,8 +60,7 @@ public class WarningResource {
     @APIResponse(responseCode = "404", description = "No such region in your scope")
     public Page<WarningView> list(@QueryParam("region") String region, @QueryParam("status") WarningStatus status,
             @QueryParam("kind") WarningKind kind, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        return service.page(region, status == null ? null : status.name(), kind == null ? null : kind.name(),
-                PageRequest.of(limit, cursor, 2), uriInfo);
+        return service.page(region, status, kind, PageRequest.of(limit, cursor, 2), uriInfo);
     }
 
     @GET
@@ -79,7 +78,7 @@ public class WarningResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Acknowledge", description = "bureau-admin; an OPEN warning becomes ACKNOWLEDGED. Needs If-Match.")
     public Response acknowledge(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        WarningView view = service.transition(id, ifMatch, "ACKNOWLEDGED");
+        WarningView view = service.transition(id, ifMatch, WarningStatus.ACKNOWLEDGED);
         return Preconditions.ok(view, view.version());
     }
 
@@ -89,7 +88,7 @@ public class WarningResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Resolve", description = "bureau-admin; an open or acknowledged warning becomes RESOLVED. Needs If-Match.")
     public Response resolve(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        WarningView view = service.transition(id, ifMatch, "RESOLVED");
+        WarningView view = service.transition(id, ifMatch, WarningStatus.RESOLVED);
         return Preconditions.ok(view, view.version());
     }
 

@@ -40,7 +40,7 @@ class WarningRules {
                 select s.id::text, s.region_code, s.name from rm_station s where s.gen = ? and s.status = 'OPERATING'
                   and not exists (select 1 from ru_day d where d.gen = s.gen and d.level = 0 and d.scope = s.id::text
                     and d.measure = 'RECORDS' and d.day between ? and ? and d.value > 0)""",
-                rs -> found.add(new Candidate("STATION_INACTIVE", rs.getString(2), "STATION", rs.getString(1), "MEDIUM",
+                rs -> found.add(new Candidate(WarningKind.STATION_INACTIVE.name(), rs.getString(2), "STATION", rs.getString(1), "MEDIUM",
                         "站点" + rs.getString(3) + "已连续 " + days + " 天无服务记录", BigDecimal.ZERO, BigDecimal.valueOf(days))),
                 gen, today.minusDays(days - 1L), today);
 
@@ -51,7 +51,7 @@ class WarningRules {
                   where x.gen = c.gen and x.client_id = c.id and x.month = ?) v
                 where c.gen = ? and c.status = 'ACTIVE' and c.risk_level in ('KEY', 'HIGH_RISK')
                   and c.village_region_code is not null and v.visits < c.required_visits_per_month""",
-                rs -> found.add(new Candidate("KEY_CLIENT_VISIT_OVERDUE", rs.getString(2), "CLIENT", rs.getString(1),
+                rs -> found.add(new Candidate(WarningKind.KEY_CLIENT_VISIT_OVERDUE.name(), rs.getString(2), "CLIENT", rs.getString(1),
                         "HIGH_RISK".equals(rs.getString(3)) ? "HIGH" : "MEDIUM",
                         "重点服务对象 " + YearMonth.from(lastMonth) + " 仅走访 " + rs.getLong(5) + " 次，要求 " + rs.getInt(4) + " 次",
                         BigDecimal.valueOf(rs.getLong(5)), BigDecimal.valueOf(rs.getInt(4)))),
@@ -63,12 +63,12 @@ class WarningRules {
                 rs -> {
                     int min = rs.getInt(5);
                     if (!rs.wasNull() && rs.getInt(4) < min) {
-                        found.add(new Candidate("UNDERSTAFFED", rs.getString(2), "PROJECT", rs.getString(1), "HIGH",
+                        found.add(new Candidate(WarningKind.UNDERSTAFFED.name(), rs.getString(2), "PROJECT", rs.getString(1), "HIGH",
                                 "项目" + rs.getString(3) + "团队 " + rs.getInt(4) + " 人，要求至少 " + min + " 名专职社工",
                                 BigDecimal.valueOf(rs.getInt(4)), BigDecimal.valueOf(min)));
                     }
                     if (rs.getInt(6) >= w.maxTeamChanges()) {
-                        found.add(new Candidate("HIGH_TEAM_CHURN", rs.getString(2), "PROJECT", rs.getString(1), "MEDIUM",
+                        found.add(new Candidate(WarningKind.HIGH_TEAM_CHURN.name(), rs.getString(2), "PROJECT", rs.getString(1), "MEDIUM",
                                 "项目" + rs.getString(3) + "团队已变动 " + rs.getInt(6) + " 次",
                                 BigDecimal.valueOf(rs.getInt(6)), BigDecimal.valueOf(w.maxTeamChanges())));
                     }
@@ -80,7 +80,7 @@ class WarningRules {
         jdbc.query("""
                 select id::text, purchaser_region_code, open_rectifications, overdue_since from rm_evaluation
                 where gen = ? and open_rectifications > 0 and overdue_since < ?""",
-                rs -> found.add(new Candidate("RECTIFICATION_OVERDUE", rs.getString(2), "EVALUATION", rs.getString(1),
+                rs -> found.add(new Candidate(WarningKind.RECTIFICATION_OVERDUE.name(), rs.getString(2), "EVALUATION", rs.getString(1),
                         "MEDIUM", rs.getInt(3) + " 项整改未按期（" + rs.getObject(4, LocalDate.class) + "）完成",
                         BigDecimal.valueOf(rs.getInt(3)), BigDecimal.ZERO)),
                 gen, today);
@@ -95,7 +95,7 @@ class WarningRules {
                     BigDecimal share = BigDecimal.valueOf(rs.getLong(5)).divide(BigDecimal.valueOf(rs.getLong(4)), 2,
                             RoundingMode.HALF_UP);
                     if (share.doubleValue() < w.minCertifiedShare()) {
-                        found.add(new Candidate("LOW_CERTIFIED_SHARE", rs.getString(2), "STATION", rs.getString(1), "LOW",
+                        found.add(new Candidate(WarningKind.LOW_CERTIFIED_SHARE.name(), rs.getString(2), "STATION", rs.getString(1), "LOW",
                                 "站点" + rs.getString(3) + "持证社工占比 " + share, share,
                                 BigDecimal.valueOf(w.minCertifiedShare())));
                     }
@@ -111,7 +111,7 @@ class WarningRules {
                     DashboardViews.Coverage coverage = dashboards.networkOf(gen, region, year).coverage();
                     BigDecimal target = BigDecimal.valueOf(rs.getInt(2)).divide(BigDecimal.valueOf(100), 4, RoundingMode.HALF_UP);
                     if (coverage.townshipCoverage() != null && coverage.townshipCoverage().compareTo(target) < 0) {
-                        found.add(new Candidate("COVERAGE_BEHIND_TARGET", region.code(), "REGION", region.code(), "MEDIUM",
+                        found.add(new Candidate(WarningKind.COVERAGE_BEHIND_TARGET.name(), region.code(), "REGION", region.code(), "MEDIUM",
                                 region.name() + "乡镇社工站覆盖率 " + coverage.townshipCoverage() + "，" + year + " 年目标 " + target,
                                 coverage.townshipCoverage(), target));
                     }
@@ -142,7 +142,7 @@ class WarningRules {
                     .values().stream().mapToLong(m -> m.getOrDefault("VISIT", 0L)).sum();
             double expected = p.target() * elapsed;
             if (expected > 0 && visits < expected * config.warnings().minTargetPace()) {
-                found.add(new Candidate("PROJECT_BEHIND_TARGET", p.region(), "PROJECT", p.id(), "MEDIUM",
+                found.add(new Candidate(WarningKind.PROJECT_BEHIND_TARGET.name(), p.region(), "PROJECT", p.id(), "MEDIUM",
                         "项目" + p.name() + "走访 " + visits + " 次，按进度应达 " + Math.round(expected) + " 次",
                         BigDecimal.valueOf(visits), BigDecimal.valueOf(Math.round(expected))));
             }
@@ -170,7 +170,7 @@ class WarningRules {
                             : filedAfter != null ? filedAfter : filedOn.toEpochDay() - from.toEpochDay();
                     LocalDate changedOn = filedOn == null ? from : filedOn.minusDays(days);
                     String station = rs.getString(3) == null ? "" : rs.getString(3);
-                    found.add(new Candidate("LATE_FILING", rs.getString(2), "ASSIGNMENT", rs.getString(1),
+                    found.add(new Candidate(WarningKind.LATE_FILING.name(), rs.getString(2), "ASSIGNMENT", rs.getString(1),
                             filedOn == null ? "MEDIUM" : "LOW",
                             filedOn == null
                                     ? station + "社工派驻（" + from + " 起）已 " + days + " 天未备案，时限 " + filingDays + " 天"
@@ -192,7 +192,7 @@ class WarningRules {
                 select r.code, r.name from rm_region r where r.gen = ? and r.level = 'COUNTY' and not r.retired
                   and not exists (select 1 from report p where p.region_code = r.code and p.period_type = 'MONTH'
                     and p.period_start = ? and p.submitted_at is not null)""",
-                rs -> found.add(new Candidate("LATE_FILING", rs.getString(1), "REGION", rs.getString(1) + ":MONTH:" + month,
+                rs -> found.add(new Candidate(WarningKind.LATE_FILING.name(), rs.getString(1), "REGION", rs.getString(1) + ":MONTH:" + month,
                         "LOW", rs.getString(2) + " " + month + " 月报未按期（" + due + "）报送", null, null)),
                 gen, month.atDay(1));
     }

@@ -92,7 +92,7 @@ public class WarningService {
             String key = w.kind + "|" + w.subjectType + "|" + w.subjectId;
             Candidate still = found.remove(key);
             if (still == null) {
-                w.status = "RESOLVED";
+                w.status = WarningStatus.RESOLVED.name();
                 w.updatedBy = "system";
                 change(w, now);
                 resolved++;
@@ -112,7 +112,7 @@ public class WarningService {
             w.detail = c.detail();
             w.measured = c.measured();
             w.threshold = c.threshold();
-            w.status = "OPEN";
+            w.status = WarningStatus.OPEN.name();
             w.raisedAt = now;
             w.updatedAt = now;
             w.version = 1;
@@ -125,19 +125,18 @@ public class WarningService {
 
     /** One keyset page of the warnings of a region subtree, newest first. */
     @Transactional
-    public Page<WarningView> page(String region, String status, String kind, PageRequest page, UriInfo uri) {
+    public Page<WarningView> page(String region, WarningStatus status, WarningKind kind, PageRequest page, UriInfo uri) {
         caller.requireAnyRole(WARNING_READERS);
         String code = scope.readable(generations.active(), region).code();
-        List<WarningView> rows = warnings.inSubtree(code, status, kind, page.cursor(), page.fetchSize()).stream()
+        List<WarningView> rows = warnings.inSubtree(code, status == null ? null : status.name(), kind == null ? null : kind.name(), page.cursor(), page.fetchSize()).stream()
                 .map(WarningView::of).toList();
         return Page.of(rows, page.limit(), v -> v, WarningRepository::cursorOf, uri);
     }
 
     /** The newest {@code limit} (at most 200) warnings of a region subtree, for exports. */
     @Transactional
-    public List<WarningView> newest(String region, String status, String kind, int limit) {
-        return page(region, status, kind, PageRequest.of(Math.max(1, Math.min(limit, PageRequest.MAX_LIMIT)), null, 2),
-                null).items();
+    public List<WarningView> newest(String region, WarningStatus status, WarningKind kind, int limit) {
+        return page(region, status, kind, PageRequest.of(limit, null, 2), null).items();
     }
 
     @Transactional
@@ -151,18 +150,19 @@ public class WarningService {
     }
 
     @Transactional
-    public WarningView transition(UUID id, String ifMatch, String to) {
+    public WarningView transition(UUID id, String ifMatch, WarningStatus to) {
         caller.requireAnyRole(Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN);
         Warning w = warnings.findForUpdate(id);
         if (w == null || !caller.coversRegion(w.regionCode)) {
             throw Problems.notFound("warning", id);
         }
         Preconditions.requireIfMatch(ifMatch, w.version);
-        boolean allowed = "ACKNOWLEDGED".equals(to) ? "OPEN".equals(w.status) : !"RESOLVED".equals(w.status);
+        boolean allowed = to == WarningStatus.ACKNOWLEDGED ? WarningStatus.OPEN.name().equals(w.status)
+                : !WarningStatus.RESOLVED.name().equals(w.status);
         if (!allowed) {
             throw Problems.rule("reporting.warning.transition", w.status, to);
         }
-        w.status = to;
+        w.status = to.name();
         w.updatedBy = caller.subject();
         change(w, clock.now());
         return WarningView.of(w);

@@ -43,10 +43,6 @@ public final class Persistence {
 
     /** The id key of an (updatedAt, id) keyset cursor. */
     public static UUID cursorId(Cursor cursor) {
-        try {
-            return UUID.fromString(cursor.key(1));
-        } catch (RuntimeException e) {
-            throw Problems.of(ProblemType.INVALID_CURSOR, "problem.invalid-cursor.detail");
-        }
+        return cursor.uuid(1);
     }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 
 import org.socialwork.platform.problem.ProblemType;
 import org.socialwork.platform.problem.Problems;
@@ -42,5 +43,14 @@ public record Cursor(List<String> keys) {
 
     public String key(int index) {
         return keys.get(index);
+    }
+
+    /** The key at {@code index} as a UUID; a cursor that does not hold one there was forged or damaged. */
+    public UUID uuid(int index) {
+        try {
+            return UUID.fromString(keys.get(index));
+        } catch (RuntimeException e) {
+            throw Problems.of(ProblemType.INVALID_CURSOR, "problem.invalid-cursor.detail");
+        }
     }
 }

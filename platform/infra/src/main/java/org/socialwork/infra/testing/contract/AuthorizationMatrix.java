@@ -205,11 +205,6 @@ public final class AuthorizationMatrix {
         return operation.method() + " " + operation.path();
     }
 
-    /** A path names one object when it has a parameter other than an export's file format. */
-    private static boolean namesAnObject(Operation operation) {
-        return operation.path().replace("{format}", "").contains("{");
-    }
-
     public static void record(Result result, String service) {
         try {
             Path dir = Path.of("target", "contract-suites");
@@ -257,18 +252,18 @@ public final class AuthorizationMatrix {
                 headers.put("If-Match", "\"0\"");
                 // A role that may not even see the object is told nothing about it (404); otherwise 403.
                 expect(operation, role, "a write without the role", new Http.Request(operation.method(),
-                        url(operation, inside), headers, body, false), namesAnObject(operation) ? Set.of(403, 404) : Set.of(403));
+                        url(operation, inside), headers, body, false), operation.namesAnObject() ? Set.of(403, 404) : Set.of(403));
             }
             return;
         }
         if (access == Access.NONE) {
-            expect(operation, role, namesAnObject(operation) ? "a read of an object the role may not see" : "a list the role may not use",
-                    new Http.Request("GET", url(operation, inside), headers, null, false), namesAnObject(operation) ? 404 : 403);
+            expect(operation, role, operation.namesAnObject() ? "a read of an object the role may not see" : "a list the role may not use",
+                    new Http.Request("GET", url(operation, inside), headers, null, false), operation.namesAnObject() ? 404 : 403);
             return;
         }
         Http.Response answer = expect(operation, role, "a read inside the scope",
                 new Http.Request("GET", url(operation, inside), headers, null, false), 200);
-        if (answer != null && answer.status() == 200 && !namesAnObject(operation) && access == Access.SCOPED) {
+        if (answer != null && answer.status() == 200 && !operation.namesAnObject() && access == Access.SCOPED) {
             for (String marker : outsideMarkers) {
                 if (answer.body().contains(marker)) {
                     failures.add(operation + " as " + role + ": the list holds an object outside the caller's scope ("
@@ -276,7 +271,7 @@ public final class AuthorizationMatrix {
                 }
             }
         }
-        if (namesAnObject(operation)) {
+        if (operation.namesAnObject()) {
             expect(operation, role, access == Access.ANY ? "a read of national data" : "a read outside the scope",
                     new Http.Request("GET", url(operation, outside), headers, null, false), access == Access.ANY ? 200 : 404);
         }

@@ -9,10 +9,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 
-import javax.sql.DataSource;
-
-import jakarta.enterprise.inject.spi.CDI;
-
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -33,23 +29,13 @@ public abstract class AuthorizationMatrixTests {
             Map<String, String> query, Set<String> outsideMarkers, Set<String> personalData) {
     }
 
-    /** The service's datasource: the one the application under test writes to. */
-    protected DataSource dataSource() {
-        return CDI.current().select(DataSource.class).get();
-    }
-
-    /** The service's schema, as its migrations name it. */
-    protected String schema() {
-        return ConfigProvider.getConfig().getValue("quarkus.flyway.default-schema", String.class);
-    }
-
     /** Creates the objects (through the API or the service's events) and mints the tokens. */
     protected abstract Fixture fixture();
 
     @Test
     void everyOperationKeepsItsRolesAndScopes() throws IOException {
         Fixture fixture = fixture();
-        DatabaseRows rows = new DatabaseRows(dataSource(), schema());
+        DatabaseRows rows = DatabaseRows.ofApplication();
         BadInputSweepTests.awaitQuiet(rows);
         String application = ConfigProvider.getConfig().getValue("quarkus.application.name", String.class);
         AuthorizationMatrix.Rules rules = AuthorizationMatrix.Rules.fromMarkdown(

@@ -6,10 +6,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
-import javax.sql.DataSource;
-
-import jakarta.enterprise.inject.spi.CDI;
-
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -24,23 +20,13 @@ import io.restassured.RestAssured;
  */
 public abstract class BadInputSweepTests {
 
-    /** The service's datasource: the one the application under test writes to. */
-    protected DataSource dataSource() {
-        return CDI.current().select(DataSource.class).get();
-    }
-
-    /** The service's schema, as its migrations name it. */
-    protected String schema() {
-        return ConfigProvider.getConfig().getValue("quarkus.flyway.default-schema", String.class);
-    }
-
     protected String tokenFor(Operation operation) {
         return DevTokens.mint(DevTokens.Caller.platformAdmin());
     }
 
     @Test
     void everyOperationAnswersBadInputWithAProblemAndWritesNothing() {
-        DatabaseRows rows = new DatabaseRows(dataSource(), schema());
+        DatabaseRows rows = DatabaseRows.ofApplication();
         awaitQuiet(rows);
         String application = ConfigProvider.getConfig().getValue("quarkus.application.name", String.class);
         long maxJsonBody = ConfigProvider.getConfig().getOptionalValue("socialwork.http.max-json-body", Long.class).orElse(4_194_304L);

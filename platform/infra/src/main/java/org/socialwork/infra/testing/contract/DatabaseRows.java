@@ -11,6 +11,10 @@ import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
+import jakarta.enterprise.inject.spi.CDI;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
 /**
  * Row counts of every table of a service's schema, outbox and idempotency records included: the
  * evidence that a refused request wrote nothing. Counted, not estimated.
@@ -23,6 +27,12 @@ public final class DatabaseRows {
     public DatabaseRows(DataSource dataSource, String schema) {
         this.dataSource = dataSource;
         this.schema = schema;
+    }
+
+    /** The tables of the application under test: its datasource, in the schema its migrations own. */
+    public static DatabaseRows ofApplication() {
+        return new DatabaseRows(CDI.current().select(DataSource.class).get(),
+                ConfigProvider.getConfig().getValue("quarkus.flyway.default-schema", String.class));
     }
 
     public Map<String, Long> count() {

@@ -43,9 +43,12 @@ public final class OpenApiOperations {
             return bodySchema != null;
         }
 
-        /** True when the path names one object (it has a path parameter), false for a collection. */
+        /**
+         * True when the path names one object, false for a collection: it has a path parameter that
+         * is not an enumeration (an export's file format names a representation, not an object).
+         */
         public boolean namesAnObject() {
-            return path.contains("{");
+            return in("path").stream().anyMatch(p -> p.schema().path("enum").size() == 0);
         }
 
         public List<Parameter> in(String location) {
