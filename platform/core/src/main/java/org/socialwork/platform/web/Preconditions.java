@@ -33,7 +33,9 @@ public final class Preconditions {
 
     /**
      * Refuses a change without {@code If-Match} (428) or based on another version (412).
-     * Accepts a list of ETags, weak ones and {@code *} as RFC 9110 allows.
+     * Accepts a list of ETags and {@code *}. The comparison is the strong one RFC 9110 requires for
+     * If-Match: a weak tag ({@code W/"3"}) only says "equivalent", never "this very version", so it
+     * matches nothing.
      */
     public static void requireIfMatch(String ifMatch, long currentVersion) {
         if (ifMatch == null || ifMatch.isBlank()) {
@@ -42,9 +44,6 @@ public final class Preconditions {
         String current = etag(currentVersion);
         for (String candidate : ifMatch.split(",")) {
             String tag = candidate.trim();
-            if (tag.startsWith("W/")) {
-                tag = tag.substring(2);
-            }
             if (tag.equals("*") || tag.equals(current)) {
                 return;
             }

@@ -19,6 +19,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 
 /**
  * Looks at a request's body before anything reads it, in front of the HTTP layer's own upload
@@ -27,6 +28,8 @@ import io.vertx.ext.web.RoutingContext;
  * <li>a JSON body above {@code socialwork.http.max-json-body}, or any body above
  * {@code quarkus.http.limits.max-body-size}, is refused with a 413 problem, so a client sending
  * 70 MB learns why without the server reading it;</li>
+ * <li>a chunked JSON body, whose size no header tells, is read here with the JSON limit and refused
+ * with the same 413 problem as soon as it grows past it;</li>
  * <li>a body without Content-Type is refused with a 415 problem instead of being guessed to be
  * JSON and stored.</li>
  * </ul>
@@ -39,6 +42,9 @@ public class RequestBodyGuard {
 
     private static final List<HttpMethod> WITH_BODY = List.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
 
+    /** Marks a request whose body {@link #chunkedJson} reads, so that its 413 names the JSON limit. */
+    private static final String CHUNKED_JSON = RequestBodyGuard.class.getName() + ".chunkedJson";
+
     @ConfigProperty(name = "socialwork.http.max-json-body", defaultValue = "4194304")
     long maxJsonBody;
 
@@ -47,11 +53,14 @@ public class RequestBodyGuard {
 
     private final ObjectMapper json;
 
+    private BodyHandler chunkedJson;
+
     RequestBodyGuard(ObjectMapper json) {
         this.json = json;
     }
 
     void install(@Observes Router router) {
+        chunkedJson = BodyHandler.create(false).setBodyLimit(maxJsonBody);
         router.route().order(ORDER).handler(this::guard);
         router.route().order(ORDER).failureHandler(this::bodyTooLarge);
     }
@@ -82,12 +91,18 @@ public class RequestBodyGuard {
             refuse(context, ProblemType.UNSUPPORTED_MEDIA_TYPE, "problem.unsupported-media-type.missing", "", null, null);
             return;
         }
+        if (isJson && chunked && length < 0) {
+            context.put(CHUNKED_JSON, Boolean.TRUE);
+            chunkedJson.handle(context);
+            return;
+        }
         context.next();
     }
 
     private void bodyTooLarge(RoutingContext context) {
         if (context.statusCode() == 413 && !context.response().headWritten()) {
-            refuse(context, ProblemType.PAYLOAD_TOO_LARGE, "problem.payload-too-large.limit", maxBody.asLongValue());
+            long limit = Boolean.TRUE.equals(context.get(CHUNKED_JSON)) ? maxJsonBody : maxBody.asLongValue();
+            refuse(context, ProblemType.PAYLOAD_TOO_LARGE, "problem.payload-too-large.limit", limit);
             return;
         }
         context.next();

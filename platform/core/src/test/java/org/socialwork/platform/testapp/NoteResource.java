@@ -20,7 +20,9 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -42,6 +44,7 @@ import io.quarkus.security.Authenticated;
 /** A minimal service on the platform: what every real service resource does, in a few lines. */
 @Path("/notes")
 @Authenticated
+@Produces(MediaType.APPLICATION_JSON)
 public class NoteResource {
 
     public static final String TOPIC = "platform-test.note.v1";
