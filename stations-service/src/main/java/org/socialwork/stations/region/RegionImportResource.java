@@ -31,7 +31,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -44,12 +52,53 @@ import org.socialwork.platform.security.Roles;
 import io.quarkus.security.Authenticated;
 
 @Path("/api/v1/admin/region-imports")
-@Tag(name = "Region imports", description = "Import of the national division list (platform-admin)")
+@Tag(name = "Region imports", description = "Import of the national division list, platform-admin only (行政区划导入)")
+@SecurityRequirement(name = "bearer")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class RegionImportResource {
 
     private static final String OPERATION = "POST /api/v1/admin/region-imports";
+
+    /*
+     * Both ways of starting an import share one method and path, so the document holds one operation
+     * with two request media types: the two methods carry the same documentation.
+     */
+    static final String OPERATION_ID = "startRegionImport";
+    static final String SUMMARY = "Import the national division list (导入行政区划)";
+    static final String DESCRIPTION = "Either upload the files as multipart/form-data (parts provinces, cities, areas, streets, "
+            + "villages, any subset, CSV as in the national list), or send application/json naming a directory of the server "
+            + "below the configured import root that holds provinces.csv … villages.csv. Runs asynchronously: poll the job at "
+            + "Location. Unchanged divisions are left alone; changed ones get a new version and an event. A refused row "
+            + "fails the whole job and changes nothing. Platform-admin only. Send an Idempotency-Key to retry safely.";
+    static final String ACCEPTED = "Job queued; Location names the job to poll";
+    static final String NOT_ADMIN = "Not a platform admin";
+    static final String BAD_REQUEST = "A malformed JSON body, or an Idempotency-Key that is blank or longer than 255 characters";
+    static final String RULE = "No file given (region.import.no-files), the directory is outside the import root or missing "
+            + "(region.import.directory-outside), or the Idempotency-Key was used with another request";
+    static final String IDEMPOTENCY_KEY = "Optional key (1–255 characters) that makes retries safe";
+
+    static final String QUEUED_EXAMPLE = """
+            {"id": "b7e3c1d2-4a5f-4e6b-9c8d-0f1a2b3c4d5e", "state": "QUEUED", "rowsTotal": 0, "rowsDone": 0,
+             "inserted": 0, "updated": 0, "unchanged": 0}
+            """;
+
+    static final String SUCCEEDED_EXAMPLE = """
+            {"id": "b7e3c1d2-4a5f-4e6b-9c8d-0f1a2b3c4d5e", "state": "SUCCEEDED", "rowsTotal": 25016, "rowsDone": 25016,
+             "inserted": 12, "updated": 3, "unchanged": 25001,
+             "startedAt": "2026-06-15T02:00:01Z", "finishedAt": "2026-06-15T02:00:42Z"}
+            """;
+
+    static final String FAILED_EXAMPLE = """
+            {"id": "b7e3c1d2-4a5f-4e6b-9c8d-0f1a2b3c4d5e", "state": "FAILED", "rowsTotal": 25016, "rowsDone": 1204,
+             "inserted": 0, "updated": 0, "unchanged": 0,
+             "startedAt": "2026-06-15T02:00:01Z", "finishedAt": "2026-06-15T02:00:03Z",
+             "error": "streets.csv line 118: code \\"33048100\\" must have 9 digits. Nothing was changed."}
+            """;
+
+    static final String DIRECTORY_EXAMPLE = """
+            {"directory": "/var/lib/socialwork/imports/2026-06"}
+            """;
 
     @Inject
     RegionImportService service;
@@ -66,13 +115,18 @@ public class RegionImportResource {
     @POST
     @RolesAllowed({Roles.PLATFORM_ADMIN})
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Import uploaded division files",
-            description = "Parts provinces, cities, areas, streets, villages (any subset), CSV as in the national list. "
-                    + "Runs asynchronously: poll the job at Location. Unchanged divisions are left alone; changed ones get a new version and an event.")
-    @APIResponse(responseCode = "202", description = "Job queued")
-    @APIResponse(responseCode = "403", description = "Not a platform admin")
-    @APIResponse(responseCode = "422", description = "No file given")
-    public Response upload(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
+    @Operation(operationId = OPERATION_ID, summary = SUMMARY, description = DESCRIPTION)
+    @APIResponse(responseCode = "202", description = ACCEPTED,
+            headers = @Header(name = "Location", description = "URL of the job", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegionImportJobView.class),
+                    examples = @ExampleObject(name = "queued", summary = "A job waiting to run", value = QUEUED_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = BAD_REQUEST)
+    @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
+    @APIResponse(responseCode = "403", description = NOT_ADMIN)
+    @APIResponse(responseCode = "422", description = RULE)
+    public Response upload(
+            @Parameter(description = IDEMPOTENCY_KEY, schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @RestForm("provinces") FileUpload provinces, @RestForm("cities") FileUpload cities,
             @RestForm("areas") FileUpload areas, @RestForm("streets") FileUpload streets,
             @RestForm("villages") FileUpload villages) {
@@ -109,12 +163,21 @@ public class RegionImportResource {
     @POST
     @RolesAllowed({Roles.PLATFORM_ADMIN})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Import division files from a server directory",
-            description = "Reads provinces.csv … villages.csv present in the directory, which must lie below the configured import root.")
-    @APIResponse(responseCode = "202", description = "Job queued")
-    @APIResponse(responseCode = "403", description = "Not a platform admin")
-    @APIResponse(responseCode = "422", description = "Directory outside the import root, or no file in it")
-    public Response directory(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
+    @Operation(operationId = OPERATION_ID, summary = SUMMARY, description = DESCRIPTION)
+    @APIResponse(responseCode = "202", description = ACCEPTED,
+            headers = @Header(name = "Location", description = "URL of the job", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegionImportJobView.class),
+                    examples = @ExampleObject(name = "queued", summary = "A job waiting to run", value = QUEUED_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = BAD_REQUEST)
+    @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
+    @APIResponse(responseCode = "403", description = NOT_ADMIN)
+    @APIResponse(responseCode = "422", description = RULE)
+    public Response directory(
+            @Parameter(description = IDEMPOTENCY_KEY, schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ImportDirectoryRequest.class),
+                    examples = @ExampleObject(name = "directory", summary = "A directory below the import root", value = DIRECTORY_EXAMPLE)))
             @NotNull @Valid ImportDirectoryRequest request) {
         caller.requireAnyRole(Roles.PLATFORM_ADMIN);
         return idempotency.execute(idempotencyKey, caller.subject(), OPERATION, request,
@@ -123,10 +186,16 @@ public class RegionImportResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Progress of an import job", description = "rowsDone grows while the job runs; error names file and line of a refused row.")
-    @APIResponse(responseCode = "200", description = "The job")
-    @APIResponse(responseCode = "404", description = "No such job")
-    public RegionImportJobView get(@PathParam("id") UUID id) {
+    @Operation(operationId = "getRegionImport", summary = "Read a division import job (查看行政区划导入任务)",
+            description = "rowsDone grows while the job runs; a FAILED job's error names file and line of the refused row, in "
+                    + "the caller's language (Accept-Language). Platform-admin only: to anyone else there is no such job.")
+    @APIResponse(responseCode = "200", description = "The job",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegionImportJobView.class),
+                    examples = {@ExampleObject(name = "succeeded", summary = "A finished import", value = SUCCEEDED_EXAMPLE),
+                            @ExampleObject(name = "failed", summary = "An import refused at a malformed row", value = FAILED_EXAMPLE)}))
+    @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
+    @APIResponse(responseCode = "404", description = "No such job, or not a platform admin")
+    public RegionImportJobView get(@Parameter(description = "Import job id") @PathParam("id") UUID id) {
         if (!caller.isPlatformAdmin()) {
             // Import jobs are the platform's own: to anyone else there is no such job.
             throw Problems.notFound("region-import", id);

@@ -26,7 +26,15 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.csv.CsvWriter.NegativeNumbers;
 import org.socialwork.platform.csv.CsvWriter;
@@ -44,13 +52,105 @@ import org.socialwork.platform.web.QueryParams;
 import io.quarkus.security.Authenticated;
 
 @Path("/api/v1/stations")
-@Tag(name = "Stations", description = "The station network: levels, hierarchy, lifecycle, building standard, position")
+@Tag(name = "Stations", description = "The station network: levels, hierarchy, lifecycle, building standard, position (社工站)")
+@SecurityRequirement(name = "bearer")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class StationResource {
 
     private static final int EXPORT_CHUNK = 500;
+
+    static final String REGION_FILTER = "Only stations in this division's subtree: a division code of 2 to 12 digits";
+    static final String REGION_PATTERN = "^\\d{2,12}$";
+    static final String UPDATED_SINCE = "Only stations changed at or after this instant (ISO-8601 with offset): a change feed";
+    static final String CURSOR = "The nextCursor of the previous page; absent for the first page";
+
+    /** A township station run by an agency under a purchased-service project, as the demo data has it. */
+    static final String CREATE_TOWNSHIP_EXAMPLE = """
+            {"name": "硖石街道社会工作站", "level": "TOWNSHIP_STATION", "regionCode": "330481001",
+             "parentId": "9a1e7c40-2d5b-4f83-b6c1-0e7d3a5f9b12", "address": "浙江省嘉兴市海宁市硖石街道",
+             "contactNote": "工作日 8:30–17:00 到站咨询，或通过街道便民服务中心预约",
+             "facilities": {"floorAreaM2": 60, "rooms": ["RECEPTION", "CASE_ROOM", "ACTIVITY_ROOM"],
+                            "coLocations": ["PARTY_MASS_SERVICE_CENTER"]},
+             "designations": [{"kind": "PILOT", "level": "MUNICIPAL", "year": 2022}],
+             "operationMode": "PURCHASED_SERVICE", "agencyId": "6d2b9f18-7c3e-4a51-8f0d-4e6a2c9b1d73",
+             "position": {"latitude": 30.43, "longitude": 120.45, "crs": "WGS84"}}
+            """;
+
+    /** A county hub run by the government itself: no agency. */
+    static final String CREATE_HUB_EXAMPLE = """
+            {"name": "海宁市社会工作指导中心", "level": "COUNTY_HUB", "regionCode": "330481",
+             "address": "浙江省嘉兴市海宁市海州街道", "operationMode": "GOVERNMENT_RUN",
+             "facilities": {"floorAreaM2": 420,
+                            "rooms": ["RECEPTION", "CASE_ROOM", "GROUP_ROOM", "MULTI_FUNCTION_ROOM", "OFFICE"],
+                            "coLocations": ["PARTY_MASS_SERVICE_CENTER"]},
+             "designations": [{"kind": "DEMONSTRATION", "level": "PROVINCIAL", "year": 2024}],
+             "position": {"latitude": 30.5097, "longitude": 120.6808, "crs": "WGS84"}}
+            """;
+
+    static final String CREATED_EXAMPLE = """
+            {"id": "3f6c2a8e-5b1d-4c7a-9e20-8d4b1f6a7c35", "name": "硖石街道社会工作站", "level": "TOWNSHIP_STATION",
+             "regionCode": "330481001", "regionName": "硖石街道", "parentId": "9a1e7c40-2d5b-4f83-b6c1-0e7d3a5f9b12",
+             "status": "PLANNED", "address": "浙江省嘉兴市海宁市硖石街道",
+             "contactNote": "工作日 8:30–17:00 到站咨询，或通过街道便民服务中心预约",
+             "facilities": {"floorAreaM2": 60, "rooms": ["RECEPTION", "CASE_ROOM", "ACTIVITY_ROOM"],
+                            "coLocations": ["PARTY_MASS_SERVICE_CENTER"]},
+             "designations": [{"kind": "PILOT", "level": "MUNICIPAL", "year": 2022}],
+             "operationMode": "PURCHASED_SERVICE", "agencyId": "6d2b9f18-7c3e-4a51-8f0d-4e6a2c9b1d73",
+             "agencyName": "海宁市益民社会工作服务中心",
+             "position": {"latitude": 30.43, "longitude": 120.45, "crs": "WGS84",
+                          "wgs84Latitude": 30.43, "wgs84Longitude": 120.45},
+             "meetsStandard": false, "builtAndOperating": false, "version": 0,
+             "createdAt": "2026-03-02T01:15:00Z", "updatedAt": "2026-03-02T01:15:00Z"}
+            """;
+
+    static final String STATION_EXAMPLE = """
+            {"id": "3f6c2a8e-5b1d-4c7a-9e20-8d4b1f6a7c35", "name": "硖石街道社会工作站", "level": "TOWNSHIP_STATION",
+             "regionCode": "330481001", "regionName": "硖石街道", "parentId": "9a1e7c40-2d5b-4f83-b6c1-0e7d3a5f9b12",
+             "status": "OPERATING", "address": "浙江省嘉兴市海宁市硖石街道",
+             "contactNote": "工作日 8:30–17:00 到站咨询，或通过街道便民服务中心预约", "establishedOn": "2026-03-15",
+             "facilities": {"floorAreaM2": 60, "rooms": ["RECEPTION", "CASE_ROOM", "ACTIVITY_ROOM"],
+                            "coLocations": ["PARTY_MASS_SERVICE_CENTER"]},
+             "designations": [{"kind": "PILOT", "level": "MUNICIPAL", "year": 2022}],
+             "operationMode": "PURCHASED_SERVICE", "agencyId": "6d2b9f18-7c3e-4a51-8f0d-4e6a2c9b1d73",
+             "agencyName": "海宁市益民社会工作服务中心",
+             "position": {"latitude": 30.43, "longitude": 120.45, "crs": "WGS84",
+                          "wgs84Latitude": 30.43, "wgs84Longitude": 120.45},
+             "standard": {
+               "site": {"met": true, "evidence": "现场核查", "assessedOn": "2026-10-20"},
+               "equipment": {"met": true, "evidence": "现场核查", "assessedOn": "2026-10-20"},
+               "staff": {"met": true, "evidence": "现场核查", "assessedOn": "2026-10-20"},
+               "serviceFunctions": {"met": true, "evidence": "现场核查", "assessedOn": "2026-10-20"},
+               "workflow": {"met": true, "evidence": "现场核查", "assessedOn": "2026-10-20"},
+               "writtenRules": {"met": true, "evidence": "制度上墙情况", "assessedOn": "2026-10-20"}},
+             "meetsStandard": true, "builtAndOperating": true, "version": 3,
+             "createdAt": "2026-03-02T01:15:00Z", "updatedAt": "2026-10-20T07:30:00Z"}
+            """;
+
+    static final String UPDATE_EXAMPLE = """
+            {"name": "硖石街道社会工作站", "parentId": "9a1e7c40-2d5b-4f83-b6c1-0e7d3a5f9b12",
+             "address": "浙江省嘉兴市海宁市硖石街道", "contactNote": "工作日 8:30–17:00 到站咨询",
+             "establishedOn": "2026-03-15",
+             "facilities": {"floorAreaM2": 80.5, "rooms": ["RECEPTION", "CASE_ROOM", "GROUP_ROOM", "ACTIVITY_ROOM"],
+                            "coLocations": ["PARTY_MASS_SERVICE_CENTER", "ELDERLY_CARE_FACILITY"]},
+             "designations": [{"kind": "PILOT", "level": "MUNICIPAL", "year": 2022}],
+             "operationMode": "PURCHASED_SERVICE", "agencyId": "6d2b9f18-7c3e-4a51-8f0d-4e6a2c9b1d73",
+             "position": {"latitude": 30.43, "longitude": 120.45, "crs": "WGS84"}}
+            """;
+
+    static final String STANDARD_EXAMPLE = """
+            {"site": {"met": true, "evidence": "现场核查：独立场地 60 平方米", "assessedOn": "2026-10-20"},
+             "equipment": {"met": true, "evidence": "现场核查", "assessedOn": "2026-10-20"},
+             "staff": {"met": true, "evidence": "驻站社工 2 名，其中持证 1 名", "assessedOn": "2026-10-20"},
+             "serviceFunctions": {"met": true, "evidence": "现场核查", "assessedOn": "2026-10-20"},
+             "workflow": {"met": true, "evidence": "现场核查", "assessedOn": "2026-10-20"},
+             "writtenRules": {"met": false, "evidence": "制度尚未上墙", "assessedOn": "2026-10-20"}}
+            """;
+
+    static final String TRANSITION_EXAMPLE = """
+            {"to": "OPERATING", "effectiveDate": "2026-05-15", "reason": "场地、设备、人员到位，正式运营"}
+            """;
 
     @Inject
     StationService service;
@@ -65,16 +165,37 @@ public class StationResource {
     UriInfo uriInfo;
 
     /** The items of the nearby query. */
+    @Schema(description = "Open stations near a point, nearest first")
     public record NearbyList(List<NearbyStation> items) {
     }
 
     @POST
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN})
-    @Operation(summary = "Create a station", description = "Starts PLANNED. Needs platform-admin or a bureau-admin covering the region.")
-    @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(responseCode = "409", description = "The township or county already has an open station of this level")
-    @APIResponse(responseCode = "422", description = "Region, parent or operation rule violated")
-    public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
+    @Operation(operationId = "createStation", summary = "Create a station (新建社工站)",
+            description = "Starts PLANNED. Needs platform-admin or a bureau-admin covering the region. The level fixes the "
+                    + "division level of regionCode (CITY_CENTER: city, COUNTY_HUB: county, TOWNSHIP_STATION: township, "
+                    + "VILLAGE_ROOM: village); a township or county has at most one open station of its level. "
+                    + "A PURCHASED_SERVICE station names an ACTIVE operating agency, a GOVERNMENT_RUN one none. "
+                    + "Send an Idempotency-Key to retry safely: a retry with the same key and body replays the first answer.")
+    @APIResponse(responseCode = "201", description = "Created; Location names the station, the ETag is its version",
+            headers = {@Header(name = "Location", description = "URL of the new station", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "ETag", description = "The station's version, to send in If-Match", schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StationView.class),
+                    examples = @ExampleObject(name = "created", summary = "A new township station in Haining", value = CREATED_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "Invalid field, e.g. a contact note holding a phone number (station.contact-note.phone)")
+    @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
+    @APIResponse(responseCode = "403", description = "Not a platform-admin or bureau-admin, or the region lies outside the bureau's (station.forbidden.region)")
+    @APIResponse(responseCode = "409", description = "The township or county already has an open station of this level (station.region.occupied), "
+            + "or a request with this Idempotency-Key is still running")
+    @APIResponse(responseCode = "422", description = "Region unknown or retired (station.region.unknown) or of another level (station.region.level), "
+            + "parent (station.parent.*) or operation (station.operation.*) rule violated, or the Idempotency-Key was used with another body")
+    public Response create(
+            @Parameter(description = "Optional key (1–255 characters) that makes retries safe", schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = StationCreateRequest.class),
+                    examples = {@ExampleObject(name = "townshipStation", summary = "A township station run by an agency", value = CREATE_TOWNSHIP_EXAMPLE),
+                            @ExampleObject(name = "countyHub", summary = "A government-run county hub", value = CREATE_HUB_EXAMPLE)}))
             @NotNull @Valid StationCreateRequest request) {
         return idempotency.execute(idempotencyKey, caller.subject(), "POST /api/v1/stations", request, () -> {
             StationView view = service.create(request);
@@ -84,21 +205,46 @@ public class StationResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read a station", description = "The ETag is the version to send in If-Match.")
-    @APIResponse(responseCode = "200", description = "The station")
+    @Operation(operationId = "getStation", summary = "Read a station (查看社工站)",
+            description = "The ETag is the version to send in If-Match. Readable by a platform-admin, by bureau users, field "
+                    + "workers and evaluators whose region covers the station, and by the admin of the operating agency; "
+                    + "to anyone else the station does not exist (404).")
+    @APIResponse(responseCode = "200", description = "The station; the ETag is its version",
+            headers = @Header(name = "ETag", description = "The station's version, to send in If-Match", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StationView.class),
+                    examples = @ExampleObject(name = "operating", summary = "An operating township station that meets the standard", value = STATION_EXAMPLE)))
+    @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
     @APIResponse(responseCode = "404", description = "No such station in your scope")
-    public Response get(@PathParam("id") UUID id) {
+    public Response get(@Parameter(description = "Station id") @PathParam("id") UUID id) {
         return withEtag(service.get(id));
     }
 
     @PUT
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.AGENCY_ADMIN})
     @Path("/{id}")
-    @Operation(summary = "Update a station's profile", description = "Name, parent, address, facilities, designations, operation, position.")
-    @APIResponse(responseCode = "200", description = "Updated")
+    @Operation(operationId = "updateStation", summary = "Update a station's profile (修改社工站信息)",
+            description = "Name, parent, address, facilities, designations, operation, position: a full replacement (level "
+                    + "and region are fixed; status and standard have their own operations). Needs If-Match. A bureau-admin "
+                    + "changes the stations of its region; an agency admin those its agency runs, but not their operation "
+                    + "mode or operating agency. A CLOSED station can no longer be changed.")
+    @APIResponse(responseCode = "200", description = "Updated; the ETag is the new version",
+            headers = @Header(name = "ETag", description = "The station's new version", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StationView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid field, e.g. a contact note holding a phone number (station.contact-note.phone)")
+    @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
+    @APIResponse(responseCode = "403", description = "The role may not edit stations, the station lies outside the bureau's region "
+            + "(station.forbidden.region), or an agency admin changed the operation mode or agency (station.forbidden.operation)")
+    @APIResponse(responseCode = "404", description = "No such station in your scope")
     @APIResponse(responseCode = "412", description = "If-Match is stale")
+    @APIResponse(responseCode = "422", description = "The station is closed (station.closed), or a parent (station.parent.*) "
+            + "or operation (station.operation.*) rule is violated")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
-    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response update(@Parameter(description = "Station id") @PathParam("id") UUID id,
+            @Parameter(description = "The ETag of the version the change is based on", required = true, example = "\"3\"")
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = StationUpdateRequest.class),
+                    examples = @ExampleObject(name = "profile", summary = "More rooms and a co-located elderly-care facility", value = UPDATE_EXAMPLE)))
             @NotNull @Valid StationUpdateRequest request) {
         return withEtag(service.update(id, ifMatch, request));
     }
@@ -106,9 +252,25 @@ public class StationResource {
     @PUT
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN})
     @Path("/{id}/standard")
-    @Operation(summary = "Record the building-standard assessment", description = "Sets all six criteria; meetsStandard follows.")
-    @APIResponse(responseCode = "200", description = "Updated")
-    public Response standard(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @Operation(operationId = "recordStationStandard", summary = "Record the building-standard assessment (登记社工站建设标准评估)",
+            description = "Sets all six criteria of the building standard (有场地、有设备、有人员、有服务功能、有工作流程、有规章制度); "
+                    + "meetsStandard is true when all six are met, and builtAndOperating when the station also operates. "
+                    + "Needs If-Match, and platform-admin or a bureau-admin whose region covers the station.")
+    @APIResponse(responseCode = "200", description = "Updated; the ETag is the new version",
+            headers = @Header(name = "ETag", description = "The station's new version", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StationView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body, e.g. a criterion without met or assessedOn")
+    @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
+    @APIResponse(responseCode = "403", description = "Not a platform-admin or bureau-admin, or the station lies outside the bureau's region (station.forbidden.region)")
+    @APIResponse(responseCode = "404", description = "No such station in your scope")
+    @APIResponse(responseCode = "412", description = "If-Match is stale")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public Response standard(@Parameter(description = "Station id") @PathParam("id") UUID id,
+            @Parameter(description = "The ETag of the version the change is based on", required = true, example = "\"3\"")
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Standard.class),
+                    examples = @ExampleObject(name = "assessment", summary = "Five criteria met, written rules not yet", value = STANDARD_EXAMPLE)))
             @NotNull @Valid Standard request) {
         return withEtag(service.setStandard(id, ifMatch, request));
     }
@@ -116,30 +278,77 @@ public class StationResource {
     @POST
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN})
     @Path("/{id}/transitions")
-    @Operation(summary = "Change a station's status", description = "PLANNED → ESTABLISHED → OPERATING ⇄ SUSPENDED → CLOSED.")
-    @APIResponse(responseCode = "200", description = "The station in its new status")
-    @APIResponse(responseCode = "422", description = "Transition not allowed from the current status")
-    public Response transition(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @Operation(operationId = "transitionStation", summary = "Change a station's status (变更社工站状态)",
+            description = "PLANNED → ESTABLISHED → OPERATING ⇄ SUSPENDED, and any status → CLOSED; nothing leaves CLOSED. "
+                    + "effectiveDate is when it happened: not later than today (Asia/Shanghai) and not before the previous "
+                    + "transition; a station with open child stations cannot close. Needs If-Match, and platform-admin or a "
+                    + "bureau-admin whose region covers the station.")
+    @APIResponse(responseCode = "200", description = "The station in its new status; the ETag is the new version",
+            headers = @Header(name = "ETag", description = "The station's new version", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StationView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body, or effectiveDate later than today (station.transition.future)")
+    @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
+    @APIResponse(responseCode = "403", description = "Not a platform-admin or bureau-admin, or the station lies outside the bureau's region (station.forbidden.region)")
+    @APIResponse(responseCode = "404", description = "No such station in your scope")
+    @APIResponse(responseCode = "412", description = "If-Match is stale")
+    @APIResponse(responseCode = "422", description = "Transition not allowed from the current status (station.transition.illegal), effective "
+            + "date before the previous transition's (station.transition.backdated), or closing a station with open child stations "
+            + "(station.transition.open-children)")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public Response transition(@Parameter(description = "Station id") @PathParam("id") UUID id,
+            @Parameter(description = "The ETag of the version the change is based on", required = true, example = "\"3\"")
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TransitionRequest.class),
+                    examples = @ExampleObject(name = "startOperating", summary = "An established station starts operating", value = TRANSITION_EXAMPLE)))
             @NotNull @Valid TransitionRequest request) {
         return withEtag(service.transition(id, ifMatch, request));
     }
 
     @GET
     @Path("/{id}/history")
-    @Operation(summary = "Status history of a station", description = "Every transition, oldest first.")
-    @APIResponse(responseCode = "200", description = "The transitions")
-    public List<TransitionView> history(@PathParam("id") UUID id) {
+    @Operation(operationId = "listStationHistory", summary = "List a station's status history (社工站状态变更记录)",
+            description = "Every transition, oldest first, with who recorded it and when. Readable by whoever may read the station.")
+    @APIResponse(responseCode = "200", description = "The transitions",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = TransitionView.class)))
+    @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
+    @APIResponse(responseCode = "404", description = "No such station in your scope")
+    public List<TransitionView> history(@Parameter(description = "Station id") @PathParam("id") UUID id) {
         return service.history(id);
     }
 
     @GET
-    @Operation(summary = "List stations", description = "Keyset-paginated by (updatedAt, id); region matches the whole subtree.")
+    @Operation(operationId = "listStations", summary = "List stations (社工站名录)",
+            description = "Keyset-paginated by (updatedAt, id): follow next (or send nextCursor as cursor) until it is absent. "
+                    + "region matches the whole subtree; updatedSince makes the list a change feed. Only stations in the "
+                    + "caller's scope are listed (a bureau user, field worker or evaluator: its region's subtree; an agency "
+                    + "admin: the stations its agency runs); the dashboard role may not list stations.")
     @APIResponse(responseCode = "200", description = "One page")
-    public Page<StationView> list(@QueryParam("region") String region, @QueryParam("level") String level,
-            @QueryParam("status") String status, @QueryParam("designation") String designation,
-            @QueryParam("agency") String agency, @QueryParam("meetsStandard") String meetsStandard,
-            @QueryParam("updatedSince") String updatedSince, @QueryParam("limit") Integer limit,
-            @QueryParam("cursor") String cursor) {
+    @APIResponse(responseCode = "400", description = "A filter is malformed (the problem names the parameter), limit is outside 1–"
+            + PageRequest.MAX_LIMIT + " or the cursor is invalid")
+    @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
+    @APIResponse(responseCode = "403", description = "The role may not list stations (dashboard reads aggregates in reporting-service)")
+    public Page<StationView> list(
+            @Parameter(description = REGION_FILTER, schema = @Schema(type = SchemaType.STRING, pattern = REGION_PATTERN), example = "330481")
+            @QueryParam("region") String region,
+            @Parameter(description = "Only stations of this level", schema = @Schema(implementation = StationLevel.class))
+            @QueryParam("level") String level,
+            @Parameter(description = "Only stations in this status", schema = @Schema(implementation = StationStatus.class))
+            @QueryParam("status") String status,
+            @Parameter(description = "Only stations holding a designation of this kind (pilot 试点, demonstration 示范)",
+                    schema = @Schema(implementation = Designation.Kind.class))
+            @QueryParam("designation") String designation,
+            @Parameter(description = "Only stations run by this agency (id)", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @QueryParam("agency") String agency,
+            @Parameter(description = "true: only stations meeting the building standard; false: only those that do not",
+                    schema = @Schema(type = SchemaType.BOOLEAN))
+            @QueryParam("meetsStandard") String meetsStandard,
+            @Parameter(description = UPDATED_SINCE, schema = @Schema(type = SchemaType.STRING, format = "date-time"), example = "2026-06-01T00:00:00+08:00")
+            @QueryParam("updatedSince") String updatedSince,
+            @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1",
+                    maximum = "" + PageRequest.MAX_LIMIT, defaultValue = "" + PageRequest.DEFAULT_LIMIT))
+            @QueryParam("limit") Integer limit,
+            @Parameter(description = CURSOR) @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor, 2);
         NativeSql where = service.where(filter(region, level, status, designation, agency, meetsStandard, updatedSince));
         List<StationView> rows = service.page(where, page.cursor(), page.fetchSize());
@@ -149,11 +358,33 @@ public class StationResource {
     @GET
     @Path("/export.csv")
     @Produces(CsvWriter.MEDIA_TYPE)
-    @Operation(summary = "Export stations as CSV", description = "Same filters as the list; UTF-8 with BOM for spreadsheets.")
-    @APIResponse(responseCode = "200", description = "The CSV file")
-    public Response export(@QueryParam("region") String region, @QueryParam("level") String level,
-            @QueryParam("status") String status, @QueryParam("designation") String designation,
-            @QueryParam("agency") String agency, @QueryParam("meetsStandard") String meetsStandard,
+    @Operation(operationId = "exportStations", summary = "Export stations as CSV (导出社工站名录)",
+            description = "Same filters and scope as the list, all matching rows in one file (no pagination): UTF-8 with BOM "
+                    + "for spreadsheets, one row per station with the columns " + "id, name, level, regionCode, regionName, "
+                    + "status, parentId, operationMode, agencyId, agencyName, address, establishedOn, floorAreaM2, designations, "
+                    + "meetsStandard, builtAndOperating, wgs84Latitude, wgs84Longitude, version, updatedAt.")
+    @APIResponse(responseCode = "200", description = "The CSV file (attachment stations.csv)",
+            headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"stations.csv\"", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "400", description = "A filter is malformed (the problem names the parameter)")
+    @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
+    @APIResponse(responseCode = "403", description = "The role may not list stations (dashboard reads aggregates in reporting-service)")
+    public Response export(
+            @Parameter(description = REGION_FILTER, schema = @Schema(type = SchemaType.STRING, pattern = REGION_PATTERN), example = "330481")
+            @QueryParam("region") String region,
+            @Parameter(description = "Only stations of this level", schema = @Schema(implementation = StationLevel.class))
+            @QueryParam("level") String level,
+            @Parameter(description = "Only stations in this status", schema = @Schema(implementation = StationStatus.class))
+            @QueryParam("status") String status,
+            @Parameter(description = "Only stations holding a designation of this kind (pilot 试点, demonstration 示范)",
+                    schema = @Schema(implementation = Designation.Kind.class))
+            @QueryParam("designation") String designation,
+            @Parameter(description = "Only stations run by this agency (id)", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @QueryParam("agency") String agency,
+            @Parameter(description = "true: only stations meeting the building standard; false: only those that do not",
+                    schema = @Schema(type = SchemaType.BOOLEAN))
+            @QueryParam("meetsStandard") String meetsStandard,
+            @Parameter(description = UPDATED_SINCE, schema = @Schema(type = SchemaType.STRING, format = "date-time"), example = "2026-06-01T00:00:00+08:00")
             @QueryParam("updatedSince") String updatedSince) {
         // Resolved now, while the caller's request scope is certainly active.
         NativeSql where = service.where(filter(region, level, status, designation, agency, meetsStandard, updatedSince));
@@ -181,10 +412,32 @@ public class StationResource {
 
     @GET
     @Path("/near")
-    @Operation(summary = "Open stations near a point", description = "Nearest first, with the distance in metres; scoped like the list.")
-    @APIResponse(responseCode = "200", description = "The stations within the radius")
-    public NearbyList near(@QueryParam("lat") Double lat, @QueryParam("lon") Double lon,
-            @QueryParam("crs") @DefaultValue("WGS84") String crs, @QueryParam("radiusKm") @DefaultValue("5") double radiusKm,
+    @Operation(operationId = "listNearbyStations", summary = "Find open stations near a point (附近的社工站)",
+            description = "Stations not CLOSED and with a position, within radiusKm of the point, nearest first, with the "
+                    + "great-circle distance in metres; scoped like the list. The point may be given in WGS84 (GPS) or "
+                    + "GCJ02 (Chinese web maps); distances are computed in WGS84.")
+    @APIResponse(responseCode = "200", description = "The stations within the radius",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NearbyList.class)))
+    @APIResponse(responseCode = "400", description = "lat or lon missing or outside China (station.query.coordinate), radiusKm not in "
+            + "(0, 100] (station.query.radius), limit outside 1–" + PageRequest.MAX_LIMIT + " or an unknown crs")
+    @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
+    @APIResponse(responseCode = "403", description = "The role may not list stations (dashboard reads aggregates in reporting-service)")
+    public NearbyList near(
+            @Parameter(description = "Latitude of the point, 3 to 54 (China)", required = true,
+                    schema = @Schema(type = SchemaType.NUMBER, format = "double", minimum = "3", maximum = "54"), example = "30.51")
+            @QueryParam("lat") Double lat,
+            @Parameter(description = "Longitude of the point, 73 to 136 (China)", required = true,
+                    schema = @Schema(type = SchemaType.NUMBER, format = "double", minimum = "73", maximum = "136"), example = "120.68")
+            @QueryParam("lon") Double lon,
+            @Parameter(description = "Coordinate system of lat and lon: WGS84 (GPS) or GCJ02 (Chinese web maps)",
+                    schema = @Schema(implementation = Crs.class, defaultValue = "WGS84"))
+            @QueryParam("crs") @DefaultValue("WGS84") String crs,
+            @Parameter(description = "Search radius in kilometres, above 0 and at most 100",
+                    schema = @Schema(type = SchemaType.NUMBER, format = "double", minimum = "0", exclusiveMinimum = true,
+                            maximum = "100", defaultValue = "5"))
+            @QueryParam("radiusKm") @DefaultValue("5") double radiusKm,
+            @Parameter(description = "At most this many stations", schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+                    minimum = "1", maximum = "" + PageRequest.MAX_LIMIT, defaultValue = "20"))
             @QueryParam("limit") @DefaultValue("20") int limit) {
         if (lat == null || lat < 3 || lat > 54) {
             throw Problems.invalidField("lat", "station.query.coordinate", "lat", 3, 54);
