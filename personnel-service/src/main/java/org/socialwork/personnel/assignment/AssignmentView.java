@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.socialwork.personnel.worker.Category;
 
 /** An assignment as the API and the {@code personnel.assignment.v1} snapshot show it. */
@@ -28,6 +29,7 @@ public record AssignmentView(
     public static final String TYPE = "org.socialwork.assignment.changed.v1";
 
     /** The latest filing of the assignment: null until it is filed. */
+    @Schema(name = "AssignmentFilingSummary")
     public record FilingSummary(LocalDate filedOn, int daysAfterChange, boolean late) {
     }
 }

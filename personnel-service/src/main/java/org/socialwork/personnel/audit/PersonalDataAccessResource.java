@@ -18,6 +18,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.personnel.worker.WorkerScope;
 import org.socialwork.platform.security.CallerScope;
@@ -31,7 +36,8 @@ import io.quarkus.security.Authenticated;
 
 /** The audit log of unmasked personal-data reads, for the bureau that supervises the workers read. */
 @Path("/api/v1/personal-data-access")
-@Tag(name = "Personal-data audit", description = "Who read which worker's ID number and phone, when and why")
+@Tag(name = "Personal-data audit", description = "Who read which worker's ID number and phone, when and why (个人信息查阅审计)")
+@SecurityRequirement(name = "bearer")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class PersonalDataAccessResource {
@@ -50,9 +56,27 @@ public class PersonalDataAccessResource {
 
     @GET
     @Transactional
-    @Operation(summary = "List unmasked reads", description = "Needs bureau-admin (reads of workers in its scope) or platform-admin. Newest first.")
-    public Page<PersonalDataAccessView> list(@QueryParam("worker") UUID worker, @QueryParam("actor") String actor,
-            @QueryParam("from") OffsetDateTime from, @QueryParam("to") OffsetDateTime to, @QueryParam("limit") Integer limit,
+    @Operation(operationId = "listPersonalDataAccess", summary = "List unmasked reads (个人信息查阅记录)",
+            description = "Every read of a worker's ID number and phone unmasked (by a caller holding personal-data), newest "
+                    + "first. Needs bureau-admin (reads of workers in its scope) or platform-admin. Keyset-paginated by "
+                    + "(readAt, id): follow `next`. [from, to) bounds readAt.")
+    @APIResponse(responseCode = "200", description = "One page, newest first")
+    @APIResponse(responseCode = "400", description = "A malformed filter: worker not a UUID, from or to not a timestamp with "
+            + "offset, limit outside 1–200, or a bad cursor")
+    @APIResponse(responseCode = "401", description = "Missing, expired or invalid bearer token")
+    @APIResponse(responseCode = "403", description = "Only bureau-admin and platform-admin read the audit log")
+    public Page<PersonalDataAccessView> list(
+            @Parameter(description = "Only reads of this worker") @QueryParam("worker") UUID worker,
+            @Parameter(description = "Only reads by this caller (the token's subject)", example = "hr-officer")
+            @QueryParam("actor") String actor,
+            @Parameter(description = "Reads at or after this instant (ISO 8601 with offset)", example = "2024-06-01T00:00:00+08:00")
+            @QueryParam("from") OffsetDateTime from,
+            @Parameter(description = "Reads before this instant (ISO 8601 with offset)", example = "2024-07-01T00:00:00+08:00")
+            @QueryParam("to") OffsetDateTime to,
+            @Parameter(description = "Page size, 1 to 200 (default 50)", schema = @Schema(type = SchemaType.INTEGER,
+                    format = "int32", minimum = "1", maximum = "200", defaultValue = "50"))
+            @QueryParam("limit") Integer limit,
+            @Parameter(description = "The nextCursor of the previous page; absent for the first page")
             @QueryParam("cursor") String cursor) {
         caller.requireAnyRole(Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN);
         PageRequest page = PageRequest.of(limit, cursor, 2);

@@ -14,13 +14,21 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.security.Roles;
 
 import io.quarkus.security.Authenticated;
 
 @Path("/api/v1/dishonesty-listings")
-@Tag(name = "Dishonesty list", description = "失信名单: listed workers may not be employed or assigned until the listing expires")
+@Tag(name = "Dishonesty list", description = "Listed workers may not be employed or assigned until the listing expires (失信名单)")
+@SecurityRequirement(name = "bearer")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -32,8 +40,25 @@ public class DelistingResource {
     @POST
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN})
     @Path("/{id}/delisting")
-    @Operation(summary = "Delist", description = "bureau-admin or platform-admin, with a reason.")
-    public ListingView delist(@PathParam("id") UUID id, @NotNull @Valid DelistRequest request) {
+    @Operation(operationId = "delistDishonestyListing", summary = "Delist (移出失信名单)",
+            description = "Lifts a listing before it expires, with a reason (e.g. overturned on review); from today the "
+                    + "worker may be employed and assigned again. bureau-admin covering the worker, or platform-admin.")
+    @APIResponse(responseCode = "200", description = "Delisted; the listing is no longer effective",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ListingView.class),
+                    examples = @ExampleObject(name = "delisted", summary = "Overturned on review (复核撤销)",
+                            value = DishonestyResource.DELISTED_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "Invalid field, e.g. a blank reason")
+    @APIResponse(responseCode = "401", description = "Missing, expired or invalid bearer token")
+    @APIResponse(responseCode = "403", description = "Only platform-admin and bureau-admin delist, and only workers they may "
+            + "change (worker.forbidden.scope)")
+    @APIResponse(responseCode = "404", description = "No such listing in your scope")
+    @APIResponse(responseCode = "409", description = "The listing was already lifted (dishonesty.already-delisted)")
+    public ListingView delist(@Parameter(description = "The listing's id") @PathParam("id") UUID id,
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DelistRequest.class),
+                    examples = @ExampleObject(name = "review", summary = "Overturned on review",
+                            value = "{\"reason\":\"复核撤销\"}")))
+            @NotNull @Valid DelistRequest request) {
         return service.delist(id, request);
     }
 }

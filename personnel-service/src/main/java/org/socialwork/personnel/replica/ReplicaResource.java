@@ -10,7 +10,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.web.Page;
 import org.socialwork.platform.web.PageRequest;
@@ -22,10 +26,16 @@ import io.quarkus.security.Authenticated;
  * (or the demo loader) see whether personnel has caught up before writing against them.
  */
 @Path("/api/v1/replicas")
-@Tag(name = "Replicas", description = "Stations and agencies as personnel-service knows them (fed by stations events)")
+@Tag(name = "Replicas", description = "Stations and agencies as personnel-service knows them, fed by stations events (社工站与社工机构副本)")
+@SecurityRequirement(name = "bearer")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class ReplicaResource {
+
+    static final String REGION = "A division code of 2 to 12 digits (e.g. 330481), inside your own region; defaults to yours "
+            + "(nationwide for a platform admin)";
+    static final String LIMIT = "Page size, 1 to 200 (default 50)";
+    static final String CURSOR = "The nextCursor of the previous page; absent for the first page";
 
     @Inject
     ReplicaService service;
@@ -35,24 +45,41 @@ public class ReplicaResource {
 
     @GET
     @Path("/stations")
-    @Operation(summary = "Replicated stations in a region subtree",
+    @Operation(operationId = "listStationReplicas", summary = "Replicated stations in a region subtree (已同步的社工站)",
             description = "Scoped as in stations-service (an agency admin sees the stations it runs); ordered by region "
-                    + "code, keyset-paginated (limit ≤ 200, default 50; follow `next`). Region defaults to the caller's.")
+                    + "code, keyset-paginated (limit ≤ 200, default 50; follow `next`). Region defaults to the caller's. "
+                    + "Lets an operator see whether personnel-service has caught up before writing against a station.")
+    @APIResponse(responseCode = "200", description = "One page")
+    @APIResponse(responseCode = "400", description = "region is not a division code, limit outside 1–200, or a bad cursor")
+    @APIResponse(responseCode = "401", description = "Missing, expired or invalid bearer token")
+    @APIResponse(responseCode = "403", description = "Your role has no station list here (dashboard)")
     @APIResponse(responseCode = "404", description = "No such region in your scope")
-    public Page<StationReplicaView> stations(@QueryParam("region") String region, @QueryParam("limit") Integer limit,
-            @QueryParam("cursor") String cursor) {
+    public Page<StationReplicaView> stations(
+            @Parameter(description = REGION, schema = @Schema(type = SchemaType.STRING, pattern = "^\\d{2,12}$"),
+                    example = "330481") @QueryParam("region") String region,
+            @Parameter(description = LIMIT, schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1",
+                    maximum = "200", defaultValue = "50")) @QueryParam("limit") Integer limit,
+            @Parameter(description = CURSOR) @QueryParam("cursor") String cursor) {
         return service.stations(region, PageRequest.of(limit, cursor, 2), uriInfo);
     }
 
     @GET
     @Path("/agencies")
-    @Operation(summary = "Replicated agencies registered in a region subtree",
+    @Operation(operationId = "listAgencyReplicas", summary = "Replicated agencies registered in a region subtree (已同步的社工机构)",
             description = "Scoped as in stations-service (an agency admin sees its own agency; field workers, evaluators "
                     + "and dashboards may not list agencies); keyset-paginated "
                     + "(limit ≤ 200, default 50; follow `next`). Region defaults to the caller's.")
+    @APIResponse(responseCode = "200", description = "One page")
+    @APIResponse(responseCode = "400", description = "region is not a division code, limit outside 1–200, or a bad cursor")
+    @APIResponse(responseCode = "401", description = "Missing, expired or invalid bearer token")
+    @APIResponse(responseCode = "403", description = "Your role may not list agencies (field-worker, evaluator, dashboard)")
     @APIResponse(responseCode = "404", description = "No such region in your scope")
-    public Page<AgencyReplicaView> agencies(@QueryParam("region") String region, @QueryParam("limit") Integer limit,
-            @QueryParam("cursor") String cursor) {
+    public Page<AgencyReplicaView> agencies(
+            @Parameter(description = REGION, schema = @Schema(type = SchemaType.STRING, pattern = "^\\d{2,12}$"),
+                    example = "330481") @QueryParam("region") String region,
+            @Parameter(description = LIMIT, schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1",
+                    maximum = "200", defaultValue = "50")) @QueryParam("limit") Integer limit,
+            @Parameter(description = CURSOR) @QueryParam("cursor") String cursor) {
         return service.agencies(region, PageRequest.of(limit, cursor, 2), uriInfo);
     }
 }
