@@ -7,6 +7,8 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -192,12 +194,14 @@ public class DispatchResource {
             description = "Programmes, workers dispatched and local trainees per receiving county, over the programmes you "
                     + "may see; optional year and county. For platform-admin, bureau-admin and bureau-viewer.")
     @APIResponse(responseCode = "200", description = "One entry per receiving county, ordered by its code")
-    @APIResponse(responseCode = "400", description = "county is not a 6-digit code (dispatch.county), or year is not an integer")
+    @APIResponse(responseCode = "400", description = "county is not a 6-digit code (dispatch.county), or year is not an integer from 2000 to 2100")
     @APIResponse(responseCode = "401", description = UNAUTHORIZED)
     @APIResponse(responseCode = "403", description = "Your role has no dispatch totals (agency-admin, field-worker, evaluator, "
             + "dashboard)")
     public List<CountyTotals> totals(
-            @Parameter(description = "Only programmes of this year, e.g. 2024") @QueryParam("year") Integer year,
+            @Parameter(description = "Only programmes of this year, e.g. 2024",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "2000", maximum = "2100"))
+            @Min(2000) @Max(2100) @QueryParam("year") Integer year,
             @Parameter(description = "Only this receiving county (6-digit county-level division code)", example = "330481",
                     schema = @Schema(type = SchemaType.STRING, pattern = "^\\d{6}$"))
             @QueryParam("county") String county) {

@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.socialwork.personnel.worker.WorkerRepository;
 import org.socialwork.personnel.worker.WorkerScope;
 import org.socialwork.platform.outbox.Outbox;
 import org.socialwork.platform.problem.Problems;
@@ -33,7 +32,7 @@ public class DispatchService {
     DispatchProgrammeRepository programmes;
 
     @Inject
-    WorkerRepository workers;
+    WorkerScope workerScope;
 
     @Inject
     CallerScope caller;
@@ -82,7 +81,7 @@ public class DispatchService {
         DispatchProgramme p = readable(id);
         requireManager(p.sendingRegionCode);
         Preconditions.requireIfMatch(ifMatch, p.version);
-        workers.findByIdOptional(workerId).orElseThrow(() -> Problems.notFound(WorkerScope.KIND, workerId));
+        workerScope.readable(workerId);
         if (request.to().isBefore(request.from()) || request.from().getYear() != p.year) {
             throw Problems.invalidField("from", "dispatch.period");
         }

@@ -3,6 +3,8 @@ package org.socialwork.personnel.training;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -11,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -44,11 +47,13 @@ public class TrainingHoursResource {
                     examples = @ExampleObject(name = "2024", summary = "顾明 in 2024", value = """
                             {"workerId":"5f0c2a0e-8d3b-4c61-9a57-2b8e4f6d1a01","year":2024,"hours":24.0,"trainings":2,\
                             "completed":2}""")))
-    @APIResponse(responseCode = "400", description = "The id is not a UUID, or year is not an integer")
+    @APIResponse(responseCode = "400", description = "The id is not a UUID, or year is not an integer from 2000 to 2100")
     @APIResponse(responseCode = "401", description = "Missing, expired or invalid bearer token")
     @APIResponse(responseCode = "404", description = "No such worker in your scope")
     public TrainingHours hours(@Parameter(description = "The worker's id") @PathParam("id") UUID id,
-            @Parameter(description = "The calendar year, e.g. 2024; defaults to the current year") @QueryParam("year") Integer year) {
+            @Parameter(description = "The calendar year, e.g. 2024; defaults to the current year",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "2000", maximum = "2100"))
+            @Min(2000) @Max(2100) @QueryParam("year") Integer year) {
         return service.hours(id, year == null ? clock.thisYear().getValue() : year);
     }
 }

@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.socialwork.personnel.worker.WorkerRepository;
 import org.socialwork.personnel.worker.WorkerScope;
 import org.socialwork.platform.outbox.Outbox;
 import org.socialwork.platform.problem.Problems;
@@ -27,9 +26,6 @@ public class TrainingService {
 
     @Inject
     TrainingRepository trainings;
-
-    @Inject
-    WorkerRepository workers;
 
     @Inject
     WorkerScope workerScope;
@@ -79,7 +75,7 @@ public class TrainingService {
         Training t = readable(id);
         requireOrganizer(t.organizerRegionCode);
         Preconditions.requireIfMatch(ifMatch, t.version);
-        workers.findByIdOptional(workerId).orElseThrow(() -> Problems.notFound(WorkerScope.KIND, workerId));
+        workerScope.readable(workerId);
         if (request.hours().compareTo(t.hours) > 0) {
             throw Problems.invalidField("hours", "training.hours", t.hours);
         }

@@ -55,6 +55,8 @@ class DispatchTest {
         assertThat(totals.getInt("[0].programmes")).isEqualTo(2);
         assertThat(totals.getInt("[0].workersDispatched")).isEqualTo(2);
         assertThat(totals.getInt("[0].localTrainees")).isEqualTo(8);
+        as(sender).get("/api/v1/dispatch-programmes/totals?year=1999").then().statusCode(400)
+                .contentType("application/problem+json");
         // The receiving county's bureau sees the programme; a bureau elsewhere does not.
         as(bureauToken("bureau-viewer", county)).get("/api/v1/dispatch-programmes/" + id).then().statusCode(200);
         as(bureauToken("bureau-viewer", "330482")).get("/api/v1/dispatch-programmes/" + id).then().statusCode(404);
@@ -66,5 +68,28 @@ class DispatchTest {
         String admin = org.socialwork.personnel.PersonnelFixtures.adminToken();
         as(admin).get("/api/v1/dispatch-programmes/totals?year=2026").then().statusCode(200);
         as(admin).get("/api/v1/dispatch-programmes/totals?year=2026&county=330481").then().statusCode(200);
+    }
+
+    @Test
+    void aBureauCannotDispatchAWorkerOutsideItsScopeAndLearnsNothingOfThem() {
+        UUID guangdong = agency(db, "4401", "ACTIVE", 1);
+        UUID outsider = worker(guangdong, "PROJECT_WORKER");
+        String sender = bureauToken("bureau-admin", "33");
+        String id = as(sender).body(Map.of("name", "三区计划 2024", "year", 2024, "sendingRegionCode", "3301",
+                "sendingUnit", "杭州市春晖社会工作发展中心", "receivingCountyCode", "522301", "localTrainees", 0))
+                .post("/api/v1/dispatch-programmes").then().statusCode(201).extract().path("id");
+        String path = "/api/v1/dispatch-programmes/" + id;
+        String etagBefore = etag(sender, path);
+
+        String unknownWorker = as(sender).header("If-Match", etagBefore).body(Map.of("from", "2024-04-01", "to", "2024-12-31"))
+                .put(path + "/dispatches/" + UUID.randomUUID()).then().statusCode(404).extract().path("detail");
+        String outsiderDetail = as(sender).header("If-Match", etagBefore).body(Map.of("from", "2024-04-01", "to", "2024-12-31"))
+                .put(path + "/dispatches/" + outsider).then().statusCode(404).extract().path("detail");
+
+        assertThat(outsiderDetail.replace(outsider.toString(), "?"))
+                .as("an unseen worker answers like one that does not exist")
+                .isEqualTo(unknownWorker.replaceAll("[0-9a-f-]{36}", "?"));
+        as(sender).get(path).then().body("workersDispatched", equalTo(0));
+        assertThat(etag(sender, path)).isEqualTo(etagBefore);
     }
 }

@@ -1,5 +1,6 @@
 package org.socialwork.personnel.training;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.socialwork.personnel.PersonnelFixtures.HAINING;
 import static org.socialwork.personnel.PersonnelFixtures.agency;
@@ -52,6 +53,8 @@ class TrainingTest {
         as(bureau).get("/api/v1/workers/" + worker + "/training-hours?year=2024").then().statusCode(200)
                 .body("hours", equalTo(20.5f)).body("trainings", equalTo(2)).body("completed", equalTo(1));
         as(bureau).get("/api/v1/workers/" + worker + "/training-hours?year=2023").then().body("hours", equalTo(8.0f));
+        as(bureau).get("/api/v1/workers/" + worker + "/training-hours?year=99999").then().statusCode(400)
+                .contentType("application/problem+json");
 
         as(bureau).header("If-Match", etag(bureau, "/api/v1/trainings/" + first)).body(Map.of("hours", 17, "completed", true))
                 .put("/api/v1/trainings/" + first + "/attendance/" + worker).then().statusCode(400)
@@ -86,5 +89,24 @@ class TrainingTest {
         as(agencyToken(haining.toString())).get(path).then().statusCode(200)
                 .body("attendance.workerId", org.hamcrest.Matchers.contains(worker.toString()));
         as(bureau).get(path).then().statusCode(200).body("attendance.size()", equalTo(2));
+    }
+
+    @Test
+    void anOrganizerCannotRecordAttendanceOfAWorkerOutsideItsScope() {
+        UUID elsewhere = agency(db, "330482", "ACTIVE", 1);
+        UUID outsider = worker(elsewhere, "STATION_FULL_TIME");
+        String bureau = bureauToken("bureau-admin", HAINING);
+        String id = as(bureau).body(training("岗前培训", "2024-03-04", "2024-03-05", 16.0)).post("/api/v1/trainings")
+                .then().statusCode(201).extract().path("id");
+        String path = "/api/v1/trainings/" + id;
+        String etagBefore = etag(bureau, path);
+
+        as(bureau).header("If-Match", etagBefore).body(Map.of("hours", 16, "completed", true))
+                .put(path + "/attendance/" + outsider).then().statusCode(404).body("status", equalTo(404));
+
+        as(bureauToken("bureau-admin", "330482")).get("/api/v1/workers/" + outsider + "/training-hours?year=2024").then()
+                .statusCode(200).body("trainings", equalTo(0));
+        as(bureau).get(path).then().body("attendance.size()", equalTo(0));
+        assertThat(etag(bureau, path)).isEqualTo(etagBefore);
     }
 }
