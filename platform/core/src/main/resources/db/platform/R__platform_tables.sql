@@ -16,6 +16,8 @@ create table if not exists outbox_event (
     next_attempt_at timestamptz not null,
     last_error      text
 );
+-- The trace of the request that wrote the row (W3C traceparent), continued by the relay's publish span.
+alter table outbox_event add column if not exists traceparent text;
 create index if not exists outbox_event_due on outbox_event (seq) where sent_at is null;
 create index if not exists outbox_event_sent on outbox_event (sent_at) where sent_at is not null;
 

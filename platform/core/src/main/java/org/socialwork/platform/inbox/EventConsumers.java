@@ -28,6 +28,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.socialwork.platform.events.CloudEvent;
+import org.socialwork.platform.tracing.EventTracing;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -48,6 +49,9 @@ public class EventConsumers {
 
     @Inject
     Instance<EventHandler> handlers;
+
+    @Inject
+    EventTracing tracing;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -120,7 +124,8 @@ public class EventConsumers {
             return;
         }
         try {
-            QuarkusTransaction.requiringNew().run(() -> handler.handle(record.topic(), event.get()));
+            tracing.consume(record.headers(), record.topic(), applicationName + "." + handler.name(), event.get().id().toString(),
+                    () -> QuarkusTransaction.requiringNew().run(() -> handler.handle(record.topic(), event.get())));
         } catch (RuntimeException e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             LOG.warnf("event %s (%s) on %s refused by %s: %s", event.get().id(), event.get().type(), record.topic(),

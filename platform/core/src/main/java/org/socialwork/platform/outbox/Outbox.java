@@ -11,6 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.socialwork.platform.time.BusinessClock;
+import org.socialwork.platform.tracing.EventTracing;
 
 /**
  * Appends events to the outbox inside the caller's transaction, so that an event exists if and
@@ -27,6 +28,9 @@ public class Outbox {
 
     @Inject
     BusinessClock clock;
+
+    @Inject
+    EventTracing tracing;
 
     @ConfigProperty(name = "quarkus.application.name")
     String applicationName;
@@ -48,6 +52,7 @@ public class Outbox {
         record.source = source();
         record.occurredAt = clock.now();
         record.nextAttemptAt = record.occurredAt;
+        record.traceparent = tracing.currentTraceparent();
         try {
             record.payload = mapper.writeValueAsString(payload);
         } catch (JsonProcessingException e) {

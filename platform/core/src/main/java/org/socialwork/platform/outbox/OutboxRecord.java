@@ -51,4 +51,8 @@ public class OutboxRecord {
 
     @Column(name = "last_error")
     public String lastError;
+
+    /** W3C traceparent of the request that wrote the row, so that the event continues its trace. */
+    @Column(updatable = false)
+    public String traceparent;
 }

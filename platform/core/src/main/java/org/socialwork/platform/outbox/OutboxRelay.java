@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -25,10 +26,13 @@ import org.socialwork.platform.events.CloudEvent;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import org.socialwork.platform.time.BusinessClock;
+import org.socialwork.platform.tracing.EventTracing;
 
 /**
  * Publishes outbox rows with an idempotent producer ({@code acks=all}) and marks them sent. A row
@@ -54,6 +58,9 @@ public class OutboxRelay {
 
     @Inject
     BusinessClock clock;
+
+    @Inject
+    EventTracing tracing;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -118,8 +125,13 @@ public class OutboxRelay {
         }
         KafkaProducer<String, byte[]> kafka = producer();
         List<Future<RecordMetadata>> sends = new ArrayList<>(due.size());
+        List<Span> spans = new ArrayList<>(due.size());
         for (OutboxRecord record : due) {
-            Future<RecordMetadata> send = kafka.send(toEvent(record).toRecord(record.topic));
+            ProducerRecord<String, byte[]> event = toEvent(record).toRecord(record.topic);
+            // Only events written inside a trace get a span: a national import must not open 600,000 roots.
+            spans.add(record.traceparent == null ? Span.getInvalid()
+                    : tracing.startPublish(record.traceparent, record.topic, record.id.toString(), event.headers()));
+            Future<RecordMetadata> send = kafka.send(event);
             sends.add(send);
             if (send.isDone() && failed(send)) {
                 // The broker is unreachable: the rest of the batch would only wait the same way.
@@ -127,10 +139,14 @@ public class OutboxRelay {
             }
         }
         kafka.flush();
+        for (int i = sends.size(); i < spans.size(); i++) {
+            spans.get(i).end();
+        }
         long deadline = System.nanoTime() + config.sendTimeout().toNanos();
         List<java.util.UUID> sentIds = new ArrayList<>(sends.size());
         for (int i = 0; i < sends.size(); i++) {
             OutboxRecord record = due.get(i);
+            Span span = spans.get(i);
             try {
                 sends.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 sentIds.add(record.id);
@@ -138,6 +154,9 @@ public class OutboxRelay {
                 record.attempts++;
                 record.nextAttemptAt = now.plus(backoff(record.attempts));
                 record.lastError = rootMessage(e);
+                span.setStatus(StatusCode.ERROR, record.lastError);
+            } finally {
+                span.end();
             }
         }
         // One statement for the whole batch: marking rows one by one would rewrite each payload.

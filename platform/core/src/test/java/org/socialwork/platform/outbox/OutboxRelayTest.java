@@ -49,6 +49,7 @@ class OutboxRelayTest {
         assertThat(TopicReader.header(record, "ce_id")).hasSize(36);
         assertThat(TopicReader.header(record, "ce_time")).endsWith("Z");
         assertThat(TopicReader.header(record, "content-type")).isEqualTo("application/json");
+        assertThat(record.headers().lastHeader("traceparent")).as("tracing is off unless switched on").isNull();
         JsonNode data = new ObjectMapper().readTree(new String(record.value(), StandardCharsets.UTF_8));
         assertThat(data.get("text").asText()).isEqualTo("published");
         assertThat(data.get("id").asText()).isEqualTo(id);
