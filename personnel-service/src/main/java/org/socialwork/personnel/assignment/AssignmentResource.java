@@ -2,7 +2,6 @@ package org.socialwork.personnel.assignment;
 
 import java.net.URI;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -36,12 +35,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.idempotency.Idempotency;
+import org.socialwork.platform.idempotency.Idempotent;
 import org.socialwork.platform.problem.Problems;
-import org.socialwork.platform.security.CallerScope;
 import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.web.Page;
 import org.socialwork.platform.web.PageRequest;
 import org.socialwork.platform.web.Preconditions;
+import org.socialwork.platform.web.QueryParams;
 
 import io.quarkus.security.Authenticated;
 
@@ -79,12 +79,6 @@ public class AssignmentResource {
     @Inject
     AssignmentService service;
 
-    @Inject
-    Idempotency idempotency;
-
-    @Inject
-    CallerScope caller;
-
     @Context
     UriInfo uriInfo;
 
@@ -112,6 +106,7 @@ public class AssignmentResource {
             + "(assignment.worker.unemployed) or is on the dishonesty list (worker.dishonesty.listed); the station is unknown "
             + "(assignment.station.unknown), closed (assignment.station.closed) or another agency's purchased-service "
             + "station (assignment.station.other-agency); or the Idempotency-Key was used with another body")
+    @Idempotent
     public Response create(@Parameter(description = "Optional, 1 to 255 characters, scoped to the caller: a retry with the "
             + "same key and body gets the stored answer again (Idempotent-Replayed: true)")
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
@@ -123,10 +118,8 @@ public class AssignmentResource {
                                     "stationId":"c7b4e2d9-1f6a-4a83-b5e0-9d3c8f2a6b21","role":"SOCIAL_WORKER",\
                                     "from":"2024-06-03"}""")))
             @NotNull @Valid AssignmentCreateRequest request) {
-        return idempotency.execute(idempotencyKey, caller.subject(), "POST /api/v1/assignments", request, () -> {
-            AssignmentView view = service.create(request);
-            return Preconditions.created(URI.create("/api/v1/assignments/" + view.id()), view, view.version());
-        });
+        AssignmentView view = service.create(request);
+        return Preconditions.created(URI.create("/api/v1/assignments/" + view.id()), view, view.version());
     }
 
     @GET
@@ -230,12 +223,7 @@ public class AssignmentResource {
         if (region != null && !region.matches("\\d{2,12}")) {
             throw Problems.invalidField("region", "worker.query.invalid", "region", region);
         }
-        OffsetDateTime since;
-        try {
-            since = updatedSince == null || updatedSince.isBlank() ? null : OffsetDateTime.parse(updatedSince.strip());
-        } catch (DateTimeParseException e) {
-            throw Problems.invalidField("updatedSince", "worker.query.invalid", "updatedSince", updatedSince);
-        }
+        OffsetDateTime since = QueryParams.timestamp(updatedSince, "updatedSince");
         return Page.of(service.list(new AssignmentService.Filter(worker, station, region, status, since), page),
                 page.limit(), service::listView, AssignmentService::cursorOf, uriInfo);
     }

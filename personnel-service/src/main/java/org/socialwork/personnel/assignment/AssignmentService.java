@@ -196,10 +196,7 @@ public class AssignmentService {
         if (filter.status() != null) {
             sql.append(" and a.status = :status", "status", filter.status().name());
         }
-        if (filter.updatedSince() != null) {
-            sql.append(" and a.updated_at >= :since", "since", filter.updatedSince());
-        }
-        sql.appendChangeFeedPage("a", page.cursor(), page.fetchSize());
+        sql.appendChangeFeedPage("a", filter.updatedSince(), page.cursor(), page.fetchSize());
         @SuppressWarnings("unchecked")
         List<Assignment> rows = sql.bindTo(em.createNativeQuery(sql.sql(), Assignment.class)).getResultList();
         return rows;

@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.idempotency.Idempotency;
-import org.socialwork.platform.security.CallerScope;
+import org.socialwork.platform.idempotency.Idempotent;
 import org.socialwork.platform.security.Roles;
 
 import io.quarkus.security.Authenticated;
@@ -56,12 +56,6 @@ public class DishonestyResource {
     @Inject
     DishonestyService service;
 
-    @Inject
-    Idempotency idempotency;
-
-    @Inject
-    CallerScope caller;
-
     @POST
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN})
     @Operation(operationId = "createDishonestyListing", summary = "List a worker as dishonest (列入失信名单)",
@@ -81,6 +75,7 @@ public class DishonestyResource {
     @APIResponse(responseCode = "404", description = "No such worker in your scope")
     @APIResponse(responseCode = "409", description = "A request with the same Idempotency-Key is still running")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with another body")
+    @Idempotent
     public Response list(@Parameter(description = "The worker's id") @PathParam("id") UUID id,
             @Parameter(description = "Optional, 1 to 255 characters, scoped to the caller: a retry with the same key and "
                     + "body gets the stored answer again (Idempotent-Replayed: true)")
@@ -90,11 +85,8 @@ public class DishonestyResource {
                     examples = @ExampleObject(name = "listing", summary = "Inflated service hours (虚报服务时长)",
                             value = "{\"reason\":\"虚报服务时长\",\"listedOn\":\"2025-03-10\"}")))
             @NotNull @Valid ListingRequest request) {
-        return idempotency.execute(idempotencyKey, caller.subject(), "POST /api/v1/workers/" + id + "/dishonesty-listings",
-                request, () -> {
-                    ListingView view = service.list(id, request);
-                    return Response.created(URI.create("/api/v1/dishonesty-listings/" + view.id())).entity(view).build();
-                });
+        ListingView view = service.list(id, request);
+        return Response.created(URI.create("/api/v1/dishonesty-listings/" + view.id())).entity(view).build();
     }
 
     @GET

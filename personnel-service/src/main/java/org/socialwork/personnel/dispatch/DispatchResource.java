@@ -35,8 +35,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.idempotency.Idempotency;
+import org.socialwork.platform.idempotency.Idempotent;
 import org.socialwork.platform.problem.Problems;
-import org.socialwork.platform.security.CallerScope;
 import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.web.Preconditions;
 
@@ -74,12 +74,6 @@ public class DispatchResource {
     @Inject
     DispatchService service;
 
-    @Inject
-    Idempotency idempotency;
-
-    @Inject
-    CallerScope caller;
-
     @POST
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN})
     @Operation(operationId = "createDispatchProgramme", summary = "Create a dispatch programme (新建派遣计划)",
@@ -102,6 +96,7 @@ public class DispatchResource {
     @APIResponse(responseCode = "403", description = WRITE_FORBIDDEN)
     @APIResponse(responseCode = "409", description = "A request with the same Idempotency-Key is still running")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with another body")
+    @Idempotent
     public Response create(@Parameter(description = "Optional, 1 to 255 characters, scoped to the caller: a retry with the "
             + "same key and body gets the stored answer again (Idempotent-Replayed: true)")
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
@@ -110,10 +105,8 @@ public class DispatchResource {
                     examples = @ExampleObject(name = "sanqu", summary = "Hangzhou sends workers to Haining (三区计划)",
                             value = PROGRAMME_REQUEST_EXAMPLE)))
             @NotNull @Valid ProgrammeRequest request) {
-        return idempotency.execute(idempotencyKey, caller.subject(), "POST /api/v1/dispatch-programmes", request, () -> {
-            ProgrammeView view = service.create(request);
-            return Preconditions.created(URI.create("/api/v1/dispatch-programmes/" + view.id()), view, view.version());
-        });
+        ProgrammeView view = service.create(request);
+        return Preconditions.created(URI.create("/api/v1/dispatch-programmes/" + view.id()), view, view.version());
     }
 
     @GET

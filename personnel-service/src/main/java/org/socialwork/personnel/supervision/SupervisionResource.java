@@ -29,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.idempotency.Idempotency;
-import org.socialwork.platform.security.CallerScope;
+import org.socialwork.platform.idempotency.Idempotent;
 import org.socialwork.platform.security.Roles;
 
 import io.quarkus.security.Authenticated;
@@ -63,12 +63,6 @@ public class SupervisionResource {
     @Inject
     SupervisionService service;
 
-    @Inject
-    Idempotency idempotency;
-
-    @Inject
-    CallerScope caller;
-
     @POST
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.AGENCY_ADMIN})
     @Operation(operationId = "createSupervision", summary = "Pair a supervisor with a worker or a station (建立督导关系)",
@@ -89,6 +83,7 @@ public class SupervisionResource {
     @APIResponse(responseCode = "409", description = "A request with the same Idempotency-Key is still running")
     @APIResponse(responseCode = "422", description = "The station is not known here (supervision.station.unknown), or the "
             + "Idempotency-Key was used with another body")
+    @Idempotent
     public Response pair(@Parameter(description = IDEMPOTENCY_KEY) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = PairingRequest.class),
@@ -96,10 +91,8 @@ public class SupervisionResource {
                             {"supervisorId":"6a1d3b5f-9e2c-4d72-8b68-3c9f5e7a2b02",\
                             "workerId":"5f0c2a0e-8d3b-4c61-9a57-2b8e4f6d1a01","from":"2024-07-01","to":"2024-12-31"}""")))
             @NotNull @Valid PairingRequest request) {
-        return idempotency.execute(idempotencyKey, caller.subject(), "POST /api/v1/supervisions", request, () -> {
-            SupervisionView view = service.pair(request);
-            return Response.created(URI.create("/api/v1/supervisions/" + view.id())).entity(view).build();
-        });
+        SupervisionView view = service.pair(request);
+        return Response.created(URI.create("/api/v1/supervisions/" + view.id())).entity(view).build();
     }
 
     @GET
@@ -131,6 +124,7 @@ public class SupervisionResource {
     @APIResponse(responseCode = "404", description = NOT_FOUND)
     @APIResponse(responseCode = "409", description = "A request with the same Idempotency-Key is still running")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with another body")
+    @Idempotent
     public Response addSession(@Parameter(description = "The pairing's id") @PathParam("id") UUID id,
             @Parameter(description = IDEMPOTENCY_KEY) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -138,7 +132,6 @@ public class SupervisionResource {
                     examples = @ExampleObject(name = "session", summary = "Two and a half hours of case supervision",
                             value = "{\"heldOn\":\"2024-07-15\",\"hours\":2.5,\"topic\":\"独居老人个案评估与服务计划\"}")))
             @NotNull @Valid SessionRequest request) {
-        return idempotency.execute(idempotencyKey, caller.subject(), "POST /api/v1/supervisions/" + id + "/sessions",
-                request, () -> Response.status(201).entity(service.addSession(id, request)).build());
+        return Response.status(201).entity(service.addSession(id, request)).build();
     }
 }

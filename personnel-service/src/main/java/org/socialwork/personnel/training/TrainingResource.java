@@ -33,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.idempotency.Idempotency;
-import org.socialwork.platform.security.CallerScope;
+import org.socialwork.platform.idempotency.Idempotent;
 import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.web.Preconditions;
 
@@ -69,12 +69,6 @@ public class TrainingResource {
     @Inject
     TrainingService service;
 
-    @Inject
-    Idempotency idempotency;
-
-    @Inject
-    CallerScope caller;
-
     @POST
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN})
     @Operation(operationId = "createTraining", summary = "Create a training (新建培训)",
@@ -93,6 +87,7 @@ public class TrainingResource {
     @APIResponse(responseCode = "403", description = WRITE_FORBIDDEN)
     @APIResponse(responseCode = "409", description = "A request with the same Idempotency-Key is still running")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with another body")
+    @Idempotent
     public Response create(@Parameter(description = "Optional, 1 to 255 characters, scoped to the caller: a retry with the "
             + "same key and body gets the stored answer again (Idempotent-Replayed: true)")
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
@@ -102,10 +97,8 @@ public class TrainingResource {
                             {"title":"2024 年度海宁市社会工作者岗前培训","type":"PRE_JOB","provider":"浙江省社会工作协会",\
                             "organizerRegionCode":"330481","hours":16.0,"startsOn":"2024-03-04","endsOn":"2024-03-05"}""")))
             @NotNull @Valid TrainingRequest request) {
-        return idempotency.execute(idempotencyKey, caller.subject(), "POST /api/v1/trainings", request, () -> {
-            TrainingView view = service.create(request);
-            return Preconditions.created(URI.create("/api/v1/trainings/" + view.id()), view, view.version());
-        });
+        TrainingView view = service.create(request);
+        return Preconditions.created(URI.create("/api/v1/trainings/" + view.id()), view, view.version());
     }
 
     @GET

@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.idempotency.Idempotency;
-import org.socialwork.platform.security.CallerScope;
+import org.socialwork.platform.idempotency.Idempotent;
 import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.web.Preconditions;
 
@@ -60,12 +60,6 @@ public class VolunteerResource {
     @Inject
     VolunteerService service;
 
-    @Inject
-    Idempotency idempotency;
-
-    @Inject
-    CallerScope caller;
-
     @POST
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.AGENCY_ADMIN})
     @Operation(operationId = "createVolunteer", summary = "Register a volunteer (登记志愿者)",
@@ -85,6 +79,7 @@ public class VolunteerResource {
     @APIResponse(responseCode = "409", description = "A request with the same Idempotency-Key is still running")
     @APIResponse(responseCode = "422", description = "The station is not known here (volunteer.station.unknown), the "
             + "recruiter was never assigned to it (volunteer.recruiter), or the Idempotency-Key was used with another body")
+    @Idempotent
     public Response create(@Parameter(description = "Optional, 1 to 255 characters, scoped to the caller: a retry with the "
             + "same key and body gets the stored answer again (Idempotent-Replayed: true)")
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
@@ -95,10 +90,8 @@ public class VolunteerResource {
                             "recruitedByWorkerId":"5f0c2a0e-8d3b-4c61-9a57-2b8e4f6d1a01","name":"陈美华",\
                             "registeredOn":"2024-07-01","serviceHours":12.5,"regular":true}""")))
             @NotNull @Valid VolunteerCreateRequest request) {
-        return idempotency.execute(idempotencyKey, caller.subject(), "POST /api/v1/volunteers", request, () -> {
-            VolunteerView view = service.create(request);
-            return Preconditions.created(URI.create("/api/v1/volunteers/" + view.id()), view, view.version());
-        });
+        VolunteerView view = service.create(request);
+        return Preconditions.created(URI.create("/api/v1/volunteers/" + view.id()), view, view.version());
     }
 
     @GET

@@ -2,7 +2,6 @@ package org.socialwork.personnel.worker;
 
 import java.net.URI;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -36,13 +35,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.idempotency.Idempotency;
+import org.socialwork.platform.idempotency.Idempotent;
 import org.socialwork.platform.problem.Messages;
 import org.socialwork.platform.problem.Problems;
-import org.socialwork.platform.security.CallerScope;
 import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.web.Page;
 import org.socialwork.platform.web.PageRequest;
 import org.socialwork.platform.web.Preconditions;
+import org.socialwork.platform.web.QueryParams;
 
 import io.quarkus.security.Authenticated;
 
@@ -103,12 +103,6 @@ public class WorkerResource {
     @Inject
     WorkerBatchService batch;
 
-    @Inject
-    Idempotency idempotency;
-
-    @Inject
-    CallerScope caller;
-
     @Context
     UriInfo uriInfo;
 
@@ -138,6 +132,7 @@ public class WorkerResource {
             + "Idempotency-Key is still running")
     @APIResponse(responseCode = "422", description = "The employer agency is unknown or inactive (worker.agency.unknown, "
             + "worker.agency.inactive), or the Idempotency-Key was used with another body")
+    @Idempotent
     public Response create(@Parameter(description = IDEMPOTENCY_KEY) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = WorkerCreateRequest.class),
@@ -148,10 +143,8 @@ public class WorkerResource {
                                     "employment":{"agencyId":"a3e1c6f2-4b7d-4e9a-8c15-6d2f0b9e7a11",\
                                     "category":"STATION_FULL_TIME","post":"SOCIAL_WORKER","grade":4,"from":"2024-06-01"}}""")))
             @NotNull @Valid WorkerCreateRequest request) {
-        return idempotency.execute(idempotencyKey, caller.subject(), "POST /api/v1/workers", request, () -> {
-            WorkerView view = service.create(request);
-            return Preconditions.created(URI.create("/api/v1/workers/" + view.id()), view, view.version());
-        });
+        WorkerView view = service.create(request);
+        return Preconditions.created(URI.create("/api/v1/workers/" + view.id()), view, view.version());
     }
 
     @GET
@@ -283,6 +276,7 @@ public class WorkerResource {
     @APIResponse(responseCode = "409", description = "Certificate number already recorded (worker.certificate.taken), or a "
             + "request with the same Idempotency-Key is still running")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with another body")
+    @Idempotent
     public Response addCertificate(@Parameter(description = WORKER_ID) @PathParam("id") UUID id,
             @Parameter(description = IDEMPOTENCY_KEY) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -292,11 +286,8 @@ public class WorkerResource {
                                     {"number":"2024330000999","level":"ASSISTANT","issuedOn":"2024-06-16",\
                                     "issuer":"人力资源社会保障部 民政部","registered":true}""")))
             @NotNull @Valid CertificateRequest request) {
-        return idempotency.execute(idempotencyKey, caller.subject(), "POST /api/v1/workers/" + id + "/certificates", request,
-                () -> {
-                    WorkerView view = service.addCertificate(id, request);
-                    return Preconditions.created(URI.create("/api/v1/workers/" + id), view, view.version());
-                });
+        WorkerView view = service.addCertificate(id, request);
+        return Preconditions.created(URI.create("/api/v1/workers/" + id), view, view.version());
     }
 
     @POST
@@ -368,12 +359,7 @@ public class WorkerResource {
         if (region != null && !region.matches("\\d{2}(\\d{2}){0,2}(\\d{3}){0,2}")) {
             throw Problems.invalidField("region", "worker.query.invalid", "region", region);
         }
-        OffsetDateTime since;
-        try {
-            since = updatedSince == null || updatedSince.isBlank() ? null : OffsetDateTime.parse(updatedSince.strip());
-        } catch (DateTimeParseException e) {
-            throw Problems.invalidField("updatedSince", "worker.query.invalid", "updatedSince", updatedSince);
-        }
+        OffsetDateTime since = QueryParams.timestamp(updatedSince, "updatedSince");
         WorkerService.Filter filter = new WorkerService.Filter(agency, status, level, region, since);
         return Page.of(service.list(filter, page), page.limit(), service::listView, WorkerService::cursorOf, uriInfo);
     }

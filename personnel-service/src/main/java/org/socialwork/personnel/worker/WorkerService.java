@@ -219,10 +219,7 @@ public class WorkerService {
             sql.appendInSubtree(" or exists (select 1 from assignment fx where fx.worker_id = w.id and fx.status = 'ACTIVE' and ",
                     "fx.station_region_code", "region", filter.region()).append("))");
         }
-        if (filter.updatedSince() != null) {
-            sql.append(" and w.updated_at >= :since", "since", filter.updatedSince());
-        }
-        sql.appendChangeFeedPage("w", page.cursor(), page.fetchSize());
+        sql.appendChangeFeedPage("w", filter.updatedSince(), page.cursor(), page.fetchSize());
         @SuppressWarnings("unchecked")
         List<Worker> rows = sql.bindTo(em.createNativeQuery(sql.sql(), Worker.class)).getResultList();
         return rows;

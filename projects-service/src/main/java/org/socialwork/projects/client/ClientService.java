@@ -182,10 +182,7 @@ public class ClientService {
         if (filter.riskLevel() != null) {
             sql.append(" and c.risk_level = :risk", "risk", filter.riskLevel().name());
         }
-        if (filter.updatedSince() != null) {
-            sql.append(" and c.updated_at >= :since", "since", filter.updatedSince());
-        }
-        sql.appendChangeFeedPage("c", page.cursor(), page.fetchSize());
+        sql.appendChangeFeedPage("c", filter.updatedSince(), page.cursor(), page.fetchSize());
         @SuppressWarnings("unchecked")
         List<Client> rows = sql.bindTo(em.createNativeQuery(sql.sql(), Client.class)).getResultList();
         return rows;

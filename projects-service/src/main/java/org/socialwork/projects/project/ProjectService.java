@@ -218,10 +218,7 @@ public class ProjectService {
         if (filter.agencyId() != null) {
             sql.append(" and p.contractor_agency_id = :agency", "agency", filter.agencyId());
         }
-        if (filter.updatedSince() != null) {
-            sql.append(" and p.updated_at >= :since", "since", filter.updatedSince());
-        }
-        sql.appendChangeFeedPage("p", page.cursor(), page.fetchSize());
+        sql.appendChangeFeedPage("p", filter.updatedSince(), page.cursor(), page.fetchSize());
         @SuppressWarnings("unchecked")
         List<Project> rows = sql.bindTo(em.createNativeQuery(sql.sql(), Project.class)).getResultList();
         return rows;

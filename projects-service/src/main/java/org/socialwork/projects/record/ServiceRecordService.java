@@ -228,10 +228,7 @@ public class ServiceRecordService {
         if (filter.to() != null) {
             sql.append(" and r.occurred_at < :to", "to", filter.to());
         }
-        if (filter.updatedSince() != null) {
-            sql.append(" and r.updated_at >= :since", "since", filter.updatedSince());
-        }
-        sql.appendChangeFeedPage("r", page.cursor(), page.fetchSize());
+        sql.appendChangeFeedPage("r", filter.updatedSince(), page.cursor(), page.fetchSize());
         @SuppressWarnings("unchecked")
         List<ServiceRecord> rows = sql.bindTo(em.createNativeQuery(sql.sql(), ServiceRecord.class)).getResultList();
         return rows;

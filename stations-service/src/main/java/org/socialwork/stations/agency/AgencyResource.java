@@ -34,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.idempotency.Idempotency;
-import org.socialwork.platform.security.CallerScope;
+import org.socialwork.platform.idempotency.Idempotent;
 import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.web.Page;
 import org.socialwork.platform.web.PageRequest;
@@ -74,12 +74,6 @@ public class AgencyResource {
     @Inject
     AgencyService service;
 
-    @Inject
-    Idempotency idempotency;
-
-    @Inject
-    CallerScope caller;
-
     @Context
     UriInfo uriInfo;
 
@@ -104,6 +98,7 @@ public class AgencyResource {
             + "with this Idempotency-Key is still running")
     @APIResponse(responseCode = "422", description = "The registration region is not a valid province, city or county "
             + "(agency.region.invalid), or the Idempotency-Key was used with another body")
+    @Idempotent
     public Response create(
             @Parameter(description = "Optional key (1–255 characters) that makes retries safe", schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
@@ -111,10 +106,8 @@ public class AgencyResource {
                     schema = @Schema(implementation = AgencyCreateRequest.class),
                     examples = @ExampleObject(name = "agency", summary = "A 4A social-service organisation of Haining", value = CREATE_EXAMPLE)))
             @NotNull @Valid AgencyCreateRequest request) {
-        return idempotency.execute(idempotencyKey, caller.subject(), "POST /api/v1/agencies", request, () -> {
-            AgencyView view = service.create(request);
-            return Preconditions.created(URI.create("/api/v1/agencies/" + view.id()), view, view.version());
-        });
+        AgencyView view = service.create(request);
+        return Preconditions.created(URI.create("/api/v1/agencies/" + view.id()), view, view.version());
     }
 
     @GET

@@ -143,10 +143,7 @@ public class AgencyService {
         if (filter.grade() != null) {
             sql.append(" and a.grade = :grade", "grade", filter.grade().name());
         }
-        if (filter.updatedSince() != null) {
-            sql.append(" and a.updated_at >= :since", "since", filter.updatedSince());
-        }
-        sql.appendChangeFeedPage("a", page.cursor(), page.fetchSize());
+        sql.appendChangeFeedPage("a", filter.updatedSince(), page.cursor(), page.fetchSize());
         @SuppressWarnings("unchecked")
         List<Agency> rows = sql.bindTo(em.createNativeQuery(sql.sql(), Agency.class)).getResultList();
         return rows;

@@ -39,8 +39,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.csv.CsvWriter.NegativeNumbers;
 import org.socialwork.platform.csv.CsvWriter;
 import org.socialwork.platform.idempotency.Idempotency;
+import org.socialwork.platform.idempotency.Idempotent;
 import org.socialwork.platform.problem.Problems;
-import org.socialwork.platform.security.CallerScope;
 import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.sql.NativeSql;
 import org.socialwork.platform.web.Cursor;
@@ -155,12 +155,6 @@ public class StationResource {
     @Inject
     StationService service;
 
-    @Inject
-    Idempotency idempotency;
-
-    @Inject
-    CallerScope caller;
-
     @Context
     UriInfo uriInfo;
 
@@ -189,6 +183,7 @@ public class StationResource {
             + "or a request with this Idempotency-Key is still running")
     @APIResponse(responseCode = "422", description = "Region unknown or retired (station.region.unknown) or of another level (station.region.level), "
             + "parent (station.parent.*) or operation (station.operation.*) rule violated, or the Idempotency-Key was used with another body")
+    @Idempotent
     public Response create(
             @Parameter(description = "Optional key (1–255 characters) that makes retries safe", schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
@@ -197,10 +192,8 @@ public class StationResource {
                     examples = {@ExampleObject(name = "townshipStation", summary = "A township station run by an agency", value = CREATE_TOWNSHIP_EXAMPLE),
                             @ExampleObject(name = "countyHub", summary = "A government-run county hub", value = CREATE_HUB_EXAMPLE)}))
             @NotNull @Valid StationCreateRequest request) {
-        return idempotency.execute(idempotencyKey, caller.subject(), "POST /api/v1/stations", request, () -> {
-            StationView view = service.create(request);
-            return Preconditions.created(URI.create("/api/v1/stations/" + view.id()), view, view.version());
-        });
+        StationView view = service.create(request);
+        return Preconditions.created(URI.create("/api/v1/stations/" + view.id()), view, view.version());
     }
 
     @GET

@@ -14,6 +14,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
+import org.socialwork.platform.web.Preconditions;
+import org.socialwork.platform.web.Versioned;
+
 import org.socialwork.platform.problem.ProblemType;
 import org.socialwork.platform.problem.Problems;
 
@@ -125,6 +128,10 @@ public class Idempotency {
         }
         Object location = response.getHeaders().getFirst(HttpHeaders.LOCATION);
         Object etag = response.getHeaders().getFirst(HttpHeaders.ETAG);
+        if (etag == null && response.getEntity() instanceof Versioned versioned) {
+            // The ETag filter adds it only after this method returns; the replay must carry it as well.
+            etag = Preconditions.etag(versioned.version());
+        }
         em.createNativeQuery("""
                 update idempotency_key set state = 'COMPLETED', response_status = ?3, response_body = ?4,
                        response_location = ?5, response_etag = ?6, completed_at = ?7

@@ -46,6 +46,14 @@ public final class NativeSql {
      * Integrators poll such feeds with {@code updatedSince}; an updated row moves to the end.
      */
     public NativeSql appendChangeFeedPage(String alias, Cursor cursor, int fetchSize) {
+        return appendChangeFeedPage(alias, null, cursor, fetchSize);
+    }
+
+    /** The same, from {@code updatedSince} on (inclusive) when it is given: the poll of an integrator's change feed. */
+    public NativeSql appendChangeFeedPage(String alias, java.time.OffsetDateTime updatedSince, Cursor cursor, int fetchSize) {
+        if (updatedSince != null) {
+            append(" and " + alias + ".updated_at >= :since", "since", updatedSince);
+        }
         if (cursor != null) {
             append(" and (" + alias + ".updated_at, " + alias + ".id) > (:cursorAt, :cursorId)")
                     .bind("cursorAt", Persistence.cursorTime(cursor))

@@ -49,7 +49,7 @@ class IdempotencyTest {
         String key = UUID.randomUUID().toString();
         String text = "retry-" + key;
         Response first = post(key, text);
-        first.then().statusCode(201);
+        first.then().statusCode(201).header("ETag", org.hamcrest.Matchers.matchesPattern("\"\\d+\""));
         Response retry = post(key, text);
         retry.then().statusCode(201).header("Idempotent-Replayed", "true")
                 .header("Location", first.header("Location"))

@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.socialwork.platform.idempotency.Idempotency;
+import org.socialwork.platform.idempotency.Idempotent;
 import org.socialwork.platform.outbox.Outbox;
 import org.socialwork.platform.personaldata.Masking;
 import org.socialwork.platform.personaldata.PersonalDataAudit;
@@ -38,6 +39,7 @@ import org.socialwork.platform.web.Cursor;
 import org.socialwork.platform.web.Page;
 import org.socialwork.platform.web.PageRequest;
 import org.socialwork.platform.web.Preconditions;
+import org.socialwork.platform.web.Versioned;
 
 import io.quarkus.security.Authenticated;
 
@@ -53,7 +55,7 @@ public class NoteResource {
             @NotBlank @Pattern(regexp = "\\d{2}|\\d{4}|\\d{6}|\\d{9}|\\d{12}") String region) {
     }
 
-    public record NoteView(UUID id, String text, String region, long version) {
+    public record NoteView(UUID id, String text, String region, long version) implements Versioned {
     }
 
     public record NoteChanged(UUID id, String text, String region, long version) {
@@ -64,9 +66,6 @@ public class NoteResource {
 
     @Inject
     Outbox outbox;
-
-    @Inject
-    Idempotency idempotency;
 
     @Inject
     CallerScope caller;
@@ -81,11 +80,10 @@ public class NoteResource {
     PersonalDataCipher cipher;
 
     @POST
+    @Idempotent
     public Response create(@HeaderParam(Idempotency.HEADER) String key, @Valid NoteRequest request) {
-        return idempotency.execute(key, caller.subject(), "POST /notes", request, () -> {
-            NoteView view = insert(request);
-            return Preconditions.created(URI.create("/notes/" + view.id()), view, view.version());
-        });
+        NoteView view = insert(request);
+        return Response.created(URI.create("/notes/" + view.id())).entity(view).build();
     }
 
     @Transactional
@@ -108,9 +106,8 @@ public class NoteResource {
 
     @GET
     @Path("/{id}")
-    public Response get(@PathParam("id") UUID id) {
-        Note note = visible(id);
-        return Preconditions.ok(view(note), note.version);
+    public NoteView get(@PathParam("id") UUID id) {
+        return view(visible(id));
     }
 
     public record ContactView(String phone) {
@@ -137,7 +134,7 @@ public class NoteResource {
     @PUT
     @Path("/{id}")
     @Transactional
-    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid NoteRequest request) {
+    public NoteView update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid NoteRequest request) {
         Note note = visible(id);
         Preconditions.requireIfMatch(ifMatch, note.version);
         note.text = request.text();
@@ -145,7 +142,7 @@ public class NoteResource {
         em.flush();
         outbox.append(TOPIC, "org.socialwork.note.changed.v1", note.id.toString(),
                 new NoteChanged(note.id, note.text, note.region, note.version));
-        return Preconditions.ok(view(note), note.version);
+        return view(note);
     }
 
     @GET
