@@ -208,7 +208,7 @@ public class AssignmentResource {
     public Page<AssignmentView> list(@Parameter(description = "Only this worker's assignments") @QueryParam("worker") UUID worker,
             @Parameter(description = "Only assignments at this station") @QueryParam("station") UUID station,
             @Parameter(description = "A division code of 2 to 12 digits (e.g. 330481): stations in that subtree",
-                    schema = @Schema(type = SchemaType.STRING, pattern = "^\\d{2,12}$"), example = "330481")
+                    schema = @Schema(type = SchemaType.STRING, pattern = QueryParams.DIVISION_CODE_PATTERN), example = "330481")
             @QueryParam("region") String region,
             @Parameter(description = "Only active or only ended assignments") @QueryParam("status") AssignmentStatus status,
             @Parameter(description = "Only assignments changed at or after this instant (ISO 8601 with offset): a change feed",
@@ -220,9 +220,7 @@ public class AssignmentResource {
             @Parameter(description = "The nextCursor of the previous page; absent for the first page")
             @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor, 2);
-        if (region != null && !region.matches("\\d{2,12}")) {
-            throw Problems.invalidField("region", "worker.query.invalid", "region", region);
-        }
+        QueryParams.regionPrefix(region, "region");
         OffsetDateTime since = QueryParams.timestamp(updatedSince, "updatedSince");
         return Page.of(service.list(new AssignmentService.Filter(worker, station, region, status, since), page),
                 page.limit(), service::listView, AssignmentService::cursorOf, uriInfo);

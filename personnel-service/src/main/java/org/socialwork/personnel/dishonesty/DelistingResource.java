@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -36,6 +37,21 @@ public class DelistingResource {
 
     @Inject
     DishonestyService service;
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getDishonestyListing", summary = "A dishonesty listing (失信名单记录)",
+            description = "One listing, whether still effective, expired or lifted; for whoever may read the listed worker.")
+    @APIResponse(responseCode = "200", description = "The listing",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ListingView.class),
+                    examples = @ExampleObject(name = "delisted", summary = "Overturned on review (复核撤销)",
+                            value = DishonestyResource.DELISTED_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "The id is not a UUID")
+    @APIResponse(responseCode = "401", description = "Missing, expired or invalid bearer token")
+    @APIResponse(responseCode = "404", description = "No such listing in your scope")
+    public ListingView get(@Parameter(description = "The listing's id") @PathParam("id") UUID id) {
+        return service.get(id);
+    }
 
     @POST
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN})

@@ -70,16 +70,17 @@ public class DishonestyService {
         return ListingView.of(l, today);
     }
 
+    /** The listing if the caller may see its worker; otherwise, as for a missing one, 404. */
+    @Transactional
+    public ListingView get(UUID listingId) {
+        DishonestyListing l = readable(listingId);
+        return ListingView.of(l, clock.today());
+    }
+
     @Transactional
     public ListingView delist(UUID listingId, DelistRequest request) {
-        DishonestyListing l = listings.findByIdOptional(listingId)
-                .orElseThrow(() -> Problems.notFound("dishonesty-listing", listingId));
-        Worker worker;
-        try {
-            worker = workerScope.readable(l.workerId);
-        } catch (org.socialwork.platform.problem.ProblemException e) {
-            throw Problems.notFound("dishonesty-listing", listingId);
-        }
+        DishonestyListing l = readable(listingId);
+        Worker worker = workerScope.readable(l.workerId);
         caller.requireAnyRole(Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN);
         workerScope.requireWriter(worker);
         if (l.delistedOn != null) {
@@ -99,5 +100,16 @@ public class DishonestyService {
         workerScope.readable(workerId);
         LocalDate today = clock.today();
         return listings.ofWorker(workerId).stream().map(l -> ListingView.of(l, today)).toList();
+    }
+
+    private DishonestyListing readable(UUID listingId) {
+        DishonestyListing l = listings.findByIdOptional(listingId)
+                .orElseThrow(() -> Problems.notFound("dishonesty-listing", listingId));
+        try {
+            workerScope.readable(l.workerId);
+        } catch (org.socialwork.platform.problem.ProblemException e) {
+            throw Problems.notFound("dishonesty-listing", listingId);
+        }
+        return l;
     }
 }

@@ -38,6 +38,7 @@ import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.platform.web.Page;
 import org.socialwork.platform.web.PageRequest;
 import org.socialwork.platform.web.Preconditions;
+import org.socialwork.platform.web.QueryParams;
 
 import io.quarkus.security.Authenticated;
 
@@ -82,7 +83,7 @@ public class FilingResource {
     @APIResponse(responseCode = "403", description = "Your role has no filing list (field-worker, evaluator, dashboard)")
     public Page<FilingView> list(
             @Parameter(description = "A division code of 2 to 12 digits (e.g. 330481): stations in that subtree",
-                    schema = @Schema(type = SchemaType.STRING, pattern = "^\\d{2,12}$"), example = "330481")
+                    schema = @Schema(type = SchemaType.STRING, pattern = QueryParams.DIVISION_CODE_PATTERN), example = "330481")
             @QueryParam("region") String region,
             @Parameter(description = "true: filed late, or unfiled past the due date; false: neither")
             @QueryParam("late") Boolean late,
@@ -95,9 +96,7 @@ public class FilingResource {
             @Parameter(description = "The nextCursor of the previous page; absent for the first page")
             @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor, 2);
-        if (region != null && !region.matches("\\d{2,12}")) {
-            throw Problems.invalidField("region", "worker.query.invalid", "region", region);
-        }
+        QueryParams.regionPrefix(region, "region");
         LocalDate today = clock.today();
         return Page.of(service.list(new FilingService.Filter(region, late, filed, worker, agency), today, page),
                 page.limit(), f -> FilingService.view(f, today), FilingService::cursorOf, uriInfo);

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.web.Page;
 import org.socialwork.platform.web.PageRequest;
+import org.socialwork.platform.web.QueryParams;
 
 import io.quarkus.security.Authenticated;
 
@@ -55,7 +56,7 @@ public class ReplicaResource {
     @APIResponse(responseCode = "403", description = "Your role has no station list here (dashboard)")
     @APIResponse(responseCode = "404", description = "No such region in your scope")
     public Page<StationReplicaView> stations(
-            @Parameter(description = REGION, schema = @Schema(type = SchemaType.STRING, pattern = "^\\d{2,12}$"),
+            @Parameter(description = REGION, schema = @Schema(type = SchemaType.STRING, pattern = QueryParams.DIVISION_CODE_PATTERN),
                     example = "330481") @QueryParam("region") String region,
             @Parameter(description = LIMIT, schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1",
                     maximum = "200", defaultValue = "50")) @QueryParam("limit") Integer limit,
@@ -75,7 +76,7 @@ public class ReplicaResource {
     @APIResponse(responseCode = "403", description = "Your role may not list agencies (field-worker, evaluator, dashboard)")
     @APIResponse(responseCode = "404", description = "No such region in your scope")
     public Page<AgencyReplicaView> agencies(
-            @Parameter(description = REGION, schema = @Schema(type = SchemaType.STRING, pattern = "^\\d{2,12}$"),
+            @Parameter(description = REGION, schema = @Schema(type = SchemaType.STRING, pattern = QueryParams.DIVISION_CODE_PATTERN),
                     example = "330481") @QueryParam("region") String region,
             @Parameter(description = LIMIT, schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1",
                     maximum = "200", defaultValue = "50")) @QueryParam("limit") Integer limit,

@@ -344,7 +344,7 @@ public class WorkerResource {
             @QueryParam("qualificationLevel") QualificationLevel level,
             @Parameter(description = "A division code (2, 4, 6, 9 or 12 digits, e.g. 330481): workers employed by an agency "
                     + "registered in that subtree or actively assigned to a station there",
-                    schema = @Schema(type = SchemaType.STRING, pattern = "^\\d{2}(\\d{2}){0,2}(\\d{3}){0,2}$"),
+                    schema = @Schema(type = SchemaType.STRING, pattern = QueryParams.DIVISION_CODE_PATTERN),
                     example = "330481")
             @QueryParam("region") String region,
             @Parameter(description = "Only workers changed at or after this instant (ISO 8601 with offset): a change feed",
@@ -356,9 +356,7 @@ public class WorkerResource {
             @Parameter(description = "The nextCursor of the previous page; absent for the first page")
             @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor, 2);
-        if (region != null && !region.matches("\\d{2}(\\d{2}){0,2}(\\d{3}){0,2}")) {
-            throw Problems.invalidField("region", "worker.query.invalid", "region", region);
-        }
+        QueryParams.regionPrefix(region, "region");
         OffsetDateTime since = QueryParams.timestamp(updatedSince, "updatedSince");
         WorkerService.Filter filter = new WorkerService.Filter(agency, status, level, region, since);
         return Page.of(service.list(filter, page), page.limit(), service::listView, WorkerService::cursorOf, uriInfo);

@@ -50,6 +50,8 @@ class DishonestyExpiryTest {
                 .body(Map.of("reason", "虚报服务时长", "listedOn", clock.today().minusDays(3).toString()))
                 .post("/api/v1/workers/" + worker + "/dishonesty-listings").then().statusCode(201).extract().path("id");
         as(adminToken()).get("/api/v1/workers/" + worker).then().body("dishonestyListed", equalTo(true));
+        as(adminToken()).get("/api/v1/dishonesty-listings/" + listing).then().statusCode(200)
+                .body("id", equalTo(listing)).body("effective", equalTo(true));
         long listedVersion = as(adminToken()).get("/api/v1/workers/" + worker).then().extract().jsonPath().getLong("version");
 
         // Two years pass: the listing expires today, the first business day on which it no longer holds.

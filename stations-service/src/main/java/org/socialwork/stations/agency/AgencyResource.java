@@ -168,7 +168,7 @@ public class AgencyResource {
     @APIResponse(responseCode = "403", description = "The role may not list agencies (field-worker, evaluator, dashboard)")
     public Page<AgencyView> list(
             @Parameter(description = "Only agencies registered in this division's subtree: a division code of 2 to 12 digits",
-                    schema = @Schema(type = SchemaType.STRING, pattern = "^\\d{2,12}$"), example = "3304")
+                    schema = @Schema(type = SchemaType.STRING, pattern = QueryParams.DIVISION_CODE_PATTERN), example = "3304")
             @QueryParam("region") String region,
             @Parameter(description = "Only agencies in this status", schema = @Schema(implementation = AgencyStatus.class))
             @QueryParam("status") String status,

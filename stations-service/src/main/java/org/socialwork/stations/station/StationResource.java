@@ -62,7 +62,7 @@ public class StationResource {
     private static final int EXPORT_CHUNK = 500;
 
     static final String REGION_FILTER = "Only stations in this division's subtree: a division code of 2 to 12 digits";
-    static final String REGION_PATTERN = "^\\d{2,12}$";
+    static final String REGION_PATTERN = QueryParams.DIVISION_CODE_PATTERN;
     static final String UPDATED_SINCE = "Only stations changed at or after this instant (ISO-8601 with offset): a change feed";
     static final String CURSOR = "The nextCursor of the previous page; absent for the first page";
 
@@ -257,6 +257,7 @@ public class StationResource {
     @APIResponse(responseCode = "403", description = "Not a platform-admin or bureau-admin, or the station lies outside the bureau's region (station.forbidden.region)")
     @APIResponse(responseCode = "404", description = "No such station in your scope")
     @APIResponse(responseCode = "412", description = "If-Match is stale")
+    @APIResponse(responseCode = "422", description = "The station is closed (station.closed)")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response standard(@Parameter(description = "Station id") @PathParam("id") UUID id,
             @Parameter(description = "The ETag of the version the change is based on", required = true, example = "\"3\"")

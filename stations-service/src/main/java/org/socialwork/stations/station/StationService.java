@@ -158,8 +158,12 @@ public class StationService {
     public StationView setStandard(UUID id, String ifMatch, Standard standard) {
         Station station = readable(id);
         Preconditions.requireIfMatch(ifMatch, station.version);
-        if (!administers(station) && !caller.actsForAgency(station.agencyId)) {
+        // The assessment is the bureau's finding about the station, never the operating agency's own claim.
+        if (!administers(station)) {
             throw Problems.forbidden("station.forbidden.region", station.regionCode);
+        }
+        if (station.status == StationStatus.CLOSED) {
+            throw Problems.rule("station.closed", station.id);
         }
         station.standard = json(standard);
         station.meetsStandard = standard.allMet();

@@ -225,4 +225,29 @@ class StationRefusalTest {
         as(adminToken()).body(body).post("/api/v1/stations")
                 .then().statusCode(400).body("errors.field", hasItem("contactNote"));
     }
+
+    @Test
+    void aClosedStationTakesNoStandardAssessment() {
+        String id = createStation(stationBody("TOWNSHIP_STATION", freeTownship(dataSource, JIAXING)));
+        String path = "/api/v1/stations/" + id;
+        as(adminToken()).header("If-Match", StationFixtures.etag(adminToken(), path))
+                .body(Map.of("to", "CLOSED", "effectiveDate", clock.today().toString(), "reason", "撤并"))
+                .post(path + "/transitions").then().statusCode(200);
+        String etag = StationFixtures.etag(adminToken(), path);
+
+        as(adminToken()).header("If-Match", etag).body(StationLifecycleTest.standard(true)).put(path + "/standard")
+                .then().statusCode(422).body("code", equalTo("station.closed"));
+        as(adminToken()).get(path).then().statusCode(200).header("ETag", etag).body("meetsStandard", equalTo(false));
+    }
+
+    @Test
+    void aRegionFilterMustBeADivisionCodeOfSomeLevel() {
+        for (String notADivision : new String[] {"330", "33048", "3304810", "3304810010"}) {
+            as(adminToken()).get("/api/v1/stations?region=" + notADivision).then().statusCode(400)
+                    .body("errors[0].field", equalTo("region"));
+        }
+        for (String division : new String[] {"33", "3304", "330481", "330481001"}) {
+            as(adminToken()).get("/api/v1/stations?region=" + division).then().statusCode(200);
+        }
+    }
 }

@@ -56,13 +56,19 @@ public final class QueryParams {
         };
     }
 
-    /** A division code used as a subtree filter: digits only, at most a village code long. */
+    /**
+     * A division code of any level (province 2, prefecture 4, county 6, township 9, village 12 digits),
+     * for OpenAPI {@code pattern}s; "330" names no division, so a filter on it would be a guess.
+     */
+    public static final String DIVISION_CODE_PATTERN = "^\\d{2}(\\d{2}(\\d{2}(\\d{3}(\\d{3})?)?)?)?$";
+
+    /** A division code used as a subtree filter. */
     public static String regionPrefix(String raw, String name) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
         String code = raw.strip();
-        if (!code.matches("\\d{2,12}")) {
+        if (!code.matches(DIVISION_CODE_PATTERN)) {
             throw Problems.invalidField(name, "query.invalid", name, raw);
         }
         return code;
