@@ -26,6 +26,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.socialwork.platform.idempotency.Idempotency;
 import org.socialwork.platform.idempotency.Idempotent;
 import org.socialwork.platform.outbox.Outbox;
@@ -81,6 +84,8 @@ public class NoteResource {
 
     @POST
     @Idempotent
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NoteView.class)))
     public Response create(@HeaderParam(Idempotency.HEADER) String key, @Valid NoteRequest request) {
         NoteView view = insert(request);
         return Response.created(URI.create("/notes/" + view.id())).entity(view).build();
