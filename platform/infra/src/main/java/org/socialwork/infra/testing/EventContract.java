@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,21 +19,21 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.header.Header;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The checks every service's event-contract test makes on what it publishes, against the contract
- * files the service ships on its classpath under {@code events/}: the AsyncAPI document, one JSON
- * Schema per event ({@code events/schemas/<name>.schema.json}) and one example per event
- * ({@code events/examples/<name>.json}). Records are read from the real test broker, so the checks
- * cover what consumers really receive: the payload, the CloudEvents {@code ce_*} headers, the topic
+ * the service ships on its classpath under {@code events/}: the AsyncAPI document
+ * ({@code events/asyncapi.yaml}), the JSON Schemas it references ({@code events/schemas/}) and the
+ * examples its messages reference ({@code events/examples/}). The document is checked as a whole
+ * by {@link AsyncApiDocument} (YAML, the AsyncAPI specification's schema, every {@code $ref},
+ * every example); published records are read from the real test broker and validated against the
+ * schemas reached through the document: topic → channel → message (by {@code ce_type}) →
+ * payload and headers. The checks also cover that every channel's topic exists, the topic
  * configuration, and that no phone number or resident ID number leaked into a payload.
  */
 public final class EventContract {
@@ -43,40 +42,61 @@ public final class EventContract {
     private static final Pattern RESIDENT_ID = Pattern.compile("(?<![\\w-])\\d{17}[\\dXx](?![\\w-])");
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static volatile AsyncApiDocument document;
+
     private EventContract() {
     }
 
-    /** Asserts that the AsyncAPI document is AsyncAPI 3.0.0 and holds every one of {@code fragments}. */
-    public static void assertAsyncApiDocumentContains(CharSequence... fragments) {
-        String asyncApi;
-        try (InputStream in = resource("events/asyncapi.yaml")) {
-            asyncApi = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * The service's own AsyncAPI document, {@code events/asyncapi.yaml} on the class path, once it
+     * holds: fails with every problem, each naming its file and place, otherwise (see
+     * {@link AsyncApiDocument}). Read once per test run.
+     */
+    public static AsyncApiDocument asyncApi() {
+        AsyncApiDocument current = document;
+        if (current == null) {
+            synchronized (EventContract.class) {
+                if (document == null) {
+                    document = AsyncApiDocument.onClasspath(EventContract.class.getClassLoader(), "events");
+                }
+                current = document;
+            }
         }
-        JsonNode document;
-        try {
-            // Tools read the document as YAML, not as text: an unquoted ": " in a description breaks them all.
-            document = new YAMLMapper().readTree(asyncApi);
-        } catch (IOException e) {
-            throw new AssertionError("events/asyncapi.yaml is not valid YAML: " + e.getMessage(), e);
-        }
-        assertThat(document.path("asyncapi").asText()).isEqualTo("3.0.0");
-        assertThat(document.path("channels").size()).as("channels").isPositive();
-        document.path("channels").forEach(channel -> assertThat(channel.path("address").asText())
-                .as("every channel's address").isNotBlank());
-        assertThat(asyncApi).contains(fragments);
+        return current.requireValid();
     }
 
-    /** Asserts that the example of event {@code name} (e.g. {@code station-changed.v1}) is valid against its schema. */
-    public static void assertExampleValid(String name) {
-        JsonNode example;
-        try (InputStream in = resource("events/examples/" + name + ".json")) {
-            example = JSON.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * Asserts that every channel's address of the service's AsyncAPI document exists as a topic on
+     * the test broker within {@code within}, by asking the broker, which creates no topic when asked.
+     * {@code createdOnFirstPublish} names topics the service only creates when it first publishes
+     * to them: they must be channels of the document, and are left out.
+     *
+     * @return the topics that were found
+     */
+    public static List<String> assertEveryChannelExists(Duration within, String... createdOnFirstPublish) {
+        List<String> addresses = asyncApi().addresses();
+        assertThat(addresses).as("channels of %s", asyncApi().describe()).contains(createdOnFirstPublish);
+        List<String> expected = addresses.stream().filter(a -> !List.of(createdOnFirstPublish).contains(a)).toList();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.kafka().bootstrapServers()))) {
+            java.util.Set<String> topics = await().atMost(within).pollInterval(Duration.ofMillis(250))
+                    .ignoreExceptions()
+                    .until(() -> admin.listTopics().names().get(5, TimeUnit.SECONDS), t -> t.containsAll(expected));
+            return expected.stream().filter(topics::contains).toList();
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    TestInfrastructure.kafka().bootstrapServers()))) {
+                java.util.Set<String> topics = admin.listTopics().names().get(10, TimeUnit.SECONDS);
+                throw new AssertionError("channels of " + asyncApi().describe() + " without a topic on the broker "
+                        + within.toSeconds() + " s after the service started: "
+                        + expected.stream().filter(t -> !topics.contains(t)).toList() + " (topics: " + new java.util.TreeSet<>(topics) + ")", e);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(ie);
+            } catch (ExecutionException | TimeoutException te) {
+                throw new IllegalStateException("cannot list the broker's topics", te);
+            }
         }
-        assertThat(schema(name).validate(example)).as(name).isEmpty();
     }
 
     /**
@@ -90,23 +110,66 @@ public final class EventContract {
     }
 
     /**
-     * Asserts that every record is a CloudEvent of {@code type} from {@code source} whose payload is
-     * valid against the schema of event {@code schemaName}: spec version 1.0, an id, the subject being
-     * the record key, and the payload's {@code id} being the record key too.
+     * Asserts that every record is a CloudEvent of {@code type} from {@code source} that keeps the
+     * service's AsyncAPI document: the record's topic is the address of a channel, {@code ce_type}
+     * is the name of one of that channel's messages, the headers are valid against that message's
+     * headers schema and the payload against its payload schema, both as the document references
+     * them. Also: spec version 1.0, an id, the subject being the record key, and the payload's
+     * {@code id} being the record key too.
+     *
+     * @return the message of the document the records were validated against
      */
-    public static void assertCloudEvents(List<ConsumerRecord<String, byte[]>> records, String source, String type,
-            String schemaName) {
-        JsonSchema schema = schema(schemaName);
+    public static AsyncApiDocument.Message assertCloudEvents(List<ConsumerRecord<String, byte[]>> records, String source,
+            String type) {
+        assertThat(records).as("records of type %s", type).isNotEmpty();
+        AsyncApiDocument.Message message = null;
         for (ConsumerRecord<String, byte[]> record : records) {
-            JsonNode payload = payload(record);
-            assertThat(schema.validate(payload)).as(payload.toString()).isEmpty();
+            message = assertKeepsDocument(record);
             assertThat(TopicReader.header(record, "ce_type")).isEqualTo(type);
             assertThat(TopicReader.header(record, "ce_source")).isEqualTo(source);
             assertThat(TopicReader.header(record, "ce_specversion")).isEqualTo("1.0");
             assertThat(TopicReader.header(record, "ce_subject")).isEqualTo(record.key());
             assertThat(TopicReader.header(record, "ce_id")).isNotBlank();
-            assertThat(payload.get("id").asText()).isEqualTo(record.key());
+            assertThat(payload(record).get("id").asText()).isEqualTo(record.key());
         }
+        return message;
+    }
+
+    /**
+     * Asserts that {@code record} keeps the service's AsyncAPI document: its topic is a channel's
+     * address, its {@code ce_type} the name of one of that channel's messages, and its headers and
+     * payload are valid against the schemas that message references.
+     *
+     * @return the message the record was validated against
+     */
+    public static AsyncApiDocument.Message assertKeepsDocument(ConsumerRecord<String, byte[]> record) {
+        AsyncApiDocument asyncApi = asyncApi();
+        AsyncApiDocument.Channel channel = asyncApi.channelAt(record.topic()).orElseThrow(() -> new AssertionError(
+                "topic " + record.topic() + " is the address of no channel of " + asyncApi.describe() + " " + asyncApi.addresses()));
+        String type = TopicReader.header(record, "ce_type");
+        AsyncApiDocument.Message message = channel.messageOfType(type).orElseThrow(() -> new AssertionError(
+                "a record on " + record.topic() + " has ce_type " + type + ", the name of none of channel '" + channel.key()
+                        + "''s messages " + channel.messages().values().stream().map(AsyncApiDocument.Message::name).toList()
+                        + " in " + asyncApi.describe()));
+        JsonNode payload = payload(record);
+        assertThat(message.headersProblems(headers(record)))
+                .as("headers of a %s record (key %s) against the headers schema of message '%s' in %s", type, record.key(),
+                        message.key(), asyncApi.describe())
+                .isEmpty();
+        assertThat(message.payloadProblems(payload))
+                .as("payload %s against %s, the payload schema of message '%s' of channel '%s' in %s", payload,
+                        message.payloadLocation(), message.key(), channel.key(), asyncApi.describe())
+                .isEmpty();
+        return message;
+    }
+
+    /** The record's headers as a JSON object of strings (the last value of a repeated header). */
+    public static ObjectNode headers(ConsumerRecord<String, byte[]> record) {
+        ObjectNode headers = JSON.createObjectNode();
+        for (Header header : record.headers()) {
+            headers.put(header.key(), header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
+        }
+        return headers;
     }
 
     /** Asserts the broker's {@code cleanup.policy} of {@code topic}: {@code compact} or {@code delete}. */
@@ -161,22 +224,5 @@ public final class EventContract {
     /** The aggregate version the record's payload carries. */
     public static long version(ConsumerRecord<String, byte[]> record) {
         return payload(record).get("version").asLong();
-    }
-
-    private static JsonSchema schema(String name) {
-        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
-        try (InputStream in = resource("events/schemas/" + name + ".schema.json")) {
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static InputStream resource(String path) {
-        InputStream in = EventContract.class.getClassLoader().getResourceAsStream(path);
-        if (in == null) {
-            throw new IllegalStateException(path + " is missing");
-        }
-        return in;
     }
 }
