@@ -50,6 +50,13 @@ public interface OutboxConfig {
      */
     Optional<List<String>> compactedTopics();
 
+    /**
+     * Topics of facts this service publishes (delete policy, e.g. {@code projects.service-record.v1}),
+     * created at start like the compacted ones, so that a consumer never waits on a topic that appears
+     * only with the first fact.
+     */
+    Optional<List<String>> factTopics();
+
     /** Partitions of topics this service creates; the record key (aggregate id) picks the partition. */
     @WithDefault("3")
     int topicPartitions();

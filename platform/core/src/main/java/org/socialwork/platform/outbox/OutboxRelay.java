@@ -83,7 +83,9 @@ public class OutboxRelay {
         if (!declaredTopicsReady) {
             // Consumers of a topic this service has not published to yet would otherwise wait on a missing
             // topic (and log it every second) until the first event; a broker that is down is asked again.
-            declaredTopicsReady = topicProvisioner.ensure(Set.copyOf(config.compactedTopics().orElse(List.of())));
+            Set<String> declared = new java.util.HashSet<>(config.compactedTopics().orElse(List.of()));
+            declared.addAll(config.factTopics().orElse(List.of()));
+            declaredTopicsReady = topicProvisioner.ensure(declared);
         }
         long deadline = System.nanoTime() + config.drainBudget().toNanos();
         int published;

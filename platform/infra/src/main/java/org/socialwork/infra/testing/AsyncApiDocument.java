@@ -216,13 +216,6 @@ public final class AsyncApiDocument {
         if (problems.size() > before) {
             return;
         }
-        JsonNode resolved = resolveAll(DOCUMENT, document, new ArrayDeque<>());
-        if (problems.size() > before) {
-            return;
-        }
-        for (String message : limit(messages(spec.get().validate(resolved)))) {
-            problems.add(describe() + " (references resolved): not valid AsyncAPI " + version + ": " + message);
-        }
         schemas = validatorFactory();
         readChannels();
         checkOperations();
@@ -375,37 +368,6 @@ public final class AsyncApiDocument {
             }
         }
         return current;
-    }
-
-    /** A copy of {@code node} with every reference replaced by what it reaches (a loop stays a reference). */
-    private JsonNode resolveAll(String file, JsonNode node, Deque<String> path) {
-        if (node.isObject()) {
-            if (node.path("$ref").isTextual()) {
-                Target target;
-                try {
-                    target = resolve(file, node.get("$ref").asText());
-                } catch (UnresolvedReference e) {
-                    return node; // reported by checkReferences
-                }
-                String key = target.file() + "#" + target.pointer();
-                if (path.contains(key)) {
-                    return node;
-                }
-                path.push(key);
-                JsonNode resolved = resolveAll(target.file(), target.node(), path);
-                path.pop();
-                return resolved;
-            }
-            ObjectNode copy = JsonNodeFactory.instance.objectNode();
-            node.fields().forEachRemaining(f -> copy.set(f.getKey(), resolveAll(file, f.getValue(), path)));
-            return copy;
-        }
-        if (node.isArray()) {
-            var copy = JsonNodeFactory.instance.arrayNode();
-            node.forEach(item -> copy.add(resolveAll(file, item, path)));
-            return copy;
-        }
-        return node;
     }
 
     // -- channels, messages, examples -----------------------------------------------------------
