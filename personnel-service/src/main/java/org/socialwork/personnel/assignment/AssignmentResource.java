@@ -57,7 +57,6 @@ public class AssignmentResource {
     static final String IF_MATCH = "The assignment's ETag as last read; required (without it 428, with another version 412)";
     static final String ASSIGNMENT_ID = "The assignment's id";
     static final String NOT_FOUND = "No such assignment in your scope";
-    static final String UNAUTHORIZED = "Missing, expired or invalid bearer token";
     static final String WRITE_FORBIDDEN = "Your role may not change assignments (only platform-admin, bureau-admin and "
             + "agency-admin may), or the assignment is outside what you may change (assignment.forbidden.scope)";
 
@@ -96,7 +95,6 @@ public class AssignmentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssignmentView.class),
                     examples = @ExampleObject(name = "assigned", summary = "顾明 at 硖石街道社会工作站", value = ASSIGNMENT_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Invalid field, or a malformed Idempotency-Key")
-    @APIResponse(responseCode = "401", description = UNAUTHORIZED)
     @APIResponse(responseCode = "403", description = "Your role may not assign workers, or the worker is outside what you "
             + "may change (worker.forbidden.scope)")
     @APIResponse(responseCode = "404", description = "No such worker (workerId) in your scope")
@@ -133,7 +131,6 @@ public class AssignmentResource {
                     examples = @ExampleObject(name = "filedLate", summary = "Its START was filed 10 days late",
                             value = FILED_ASSIGNMENT_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "The id is not a UUID")
-    @APIResponse(responseCode = "401", description = UNAUTHORIZED)
     @APIResponse(responseCode = "404", description = NOT_FOUND)
     public Response get(@Parameter(description = ASSIGNMENT_ID) @PathParam("id") UUID id) {
         AssignmentView view = service.get(id);
@@ -151,12 +148,10 @@ public class AssignmentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssignmentView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field, e.g. changedOn before the start "
             + "(assignment.date.before-start)")
-    @APIResponse(responseCode = "401", description = UNAUTHORIZED)
     @APIResponse(responseCode = "403", description = WRITE_FORBIDDEN)
     @APIResponse(responseCode = "404", description = NOT_FOUND)
     @APIResponse(responseCode = "412", description = "If-Match is stale: the assignment changed since you read it")
     @APIResponse(responseCode = "422", description = "The assignment has ended (assignment.ended)")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response change(@Parameter(description = ASSIGNMENT_ID) @PathParam("id") UUID id,
             @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -178,12 +173,10 @@ public class AssignmentResource {
             headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssignmentView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field, e.g. to before the start (assignment.date.before-start)")
-    @APIResponse(responseCode = "401", description = UNAUTHORIZED)
     @APIResponse(responseCode = "403", description = WRITE_FORBIDDEN)
     @APIResponse(responseCode = "404", description = NOT_FOUND)
     @APIResponse(responseCode = "412", description = "If-Match is stale: the assignment changed since you read it")
     @APIResponse(responseCode = "422", description = "The assignment has already ended (assignment.ended)")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response end(@Parameter(description = ASSIGNMENT_ID) @PathParam("id") UUID id,
             @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -203,7 +196,6 @@ public class AssignmentResource {
     @APIResponse(responseCode = "200", description = "One page")
     @APIResponse(responseCode = "400", description = "A malformed filter: region not a division code, updatedSince not a "
             + "timestamp with offset, an unknown status, limit outside 1–200, or a bad cursor")
-    @APIResponse(responseCode = "401", description = UNAUTHORIZED)
     @APIResponse(responseCode = "403", description = "Your role has no assignment list (evaluator, dashboard)")
     public Page<AssignmentView> list(@Parameter(description = "Only this worker's assignments") @QueryParam("worker") UUID worker,
             @Parameter(description = "Only assignments at this station") @QueryParam("station") UUID station,

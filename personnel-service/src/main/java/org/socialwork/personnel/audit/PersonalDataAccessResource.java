@@ -63,7 +63,6 @@ public class PersonalDataAccessResource {
     @APIResponse(responseCode = "200", description = "One page, newest first")
     @APIResponse(responseCode = "400", description = "A malformed filter: worker not a UUID, from or to not a timestamp with "
             + "offset, limit outside 1–200, or a bad cursor")
-    @APIResponse(responseCode = "401", description = "Missing, expired or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Only bureau-admin and platform-admin read the audit log")
     public Page<PersonalDataAccessView> list(
             @Parameter(description = "Only reads of this worker") @QueryParam("worker") UUID worker,

@@ -44,7 +44,6 @@ public class DepartureResource {
     static final String IF_MATCH = "The worker's ETag as last read (GET /api/v1/workers/{id}); required (without it 428, "
             + "with another version 412)";
     static final String WORKER_ID = "The departing worker's id";
-    static final String UNAUTHORIZED = "Missing, expired or invalid bearer token";
     static final String WRITE_FORBIDDEN = "Your role may not record departures (only platform-admin, bureau-admin and "
             + "agency-admin may), or the worker is outside what you may change (worker.forbidden.scope)";
 
@@ -69,7 +68,6 @@ public class DepartureResource {
                                     "plannedLeaveOn":"2025-07-31","reason":"回原籍工作"}""")))
     @APIResponse(responseCode = "400", description = "Invalid field, e.g. plannedLeaveOn before noticeDate "
             + "(departure.leave-before-notice)")
-    @APIResponse(responseCode = "401", description = UNAUTHORIZED)
     @APIResponse(responseCode = "403", description = WRITE_FORBIDDEN)
     @APIResponse(responseCode = "404", description = "No such worker in your scope")
     @APIResponse(responseCode = "409", description = "The worker has already given notice (departure.open)")
@@ -77,7 +75,6 @@ public class DepartureResource {
     @APIResponse(responseCode = "422", description = "The worker is not active and employed (departure.not-active), the "
             + "notice is too short (departure.notice.too-short) or too long (departure.notice.too-long), or the replacement "
             + "is not another active worker of the same agency (departure.replacement.invalid)")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public DepartureView notice(@Parameter(description = WORKER_ID) @PathParam("id") UUID id,
             @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -98,12 +95,10 @@ public class DepartureResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DepartureView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field, e.g. leftOn before the notice date "
             + "(departure.leave-before-notice)")
-    @APIResponse(responseCode = "401", description = UNAUTHORIZED)
     @APIResponse(responseCode = "403", description = WRITE_FORBIDDEN)
     @APIResponse(responseCode = "404", description = "No such worker in your scope")
     @APIResponse(responseCode = "412", description = "If-Match is stale: the worker changed since you read it")
     @APIResponse(responseCode = "422", description = "The worker has not given notice (departure.no-notice)")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public DepartureView leave(@Parameter(description = WORKER_ID) @PathParam("id") UUID id,
             @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,

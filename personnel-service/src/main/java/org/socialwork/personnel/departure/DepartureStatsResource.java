@@ -44,7 +44,6 @@ public class DepartureStatsResource {
                             "departures":1,"headcountAtStart":6,"churnRate":0.16666666666666666}""")))
     @APIResponse(responseCode = "400", description = "agency, from or to missing or malformed "
             + "(departure.stats.required), or to before from (departure.stats.range)")
-    @APIResponse(responseCode = "401", description = "Missing, expired or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Your role has no churn statistics (field-worker, evaluator, dashboard)")
     @APIResponse(responseCode = "404", description = "No such agency in your scope")
     public ChurnStats stats(@Parameter(required = true, description = "The agency") @QueryParam("agency") UUID agency,

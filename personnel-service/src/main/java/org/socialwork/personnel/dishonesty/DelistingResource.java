@@ -47,7 +47,6 @@ public class DelistingResource {
                     examples = @ExampleObject(name = "delisted", summary = "Overturned on review (复核撤销)",
                             value = DishonestyResource.DELISTED_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "The id is not a UUID")
-    @APIResponse(responseCode = "401", description = "Missing, expired or invalid bearer token")
     @APIResponse(responseCode = "404", description = "No such listing in your scope")
     public ListingView get(@Parameter(description = "The listing's id") @PathParam("id") UUID id) {
         return service.get(id);
@@ -64,7 +63,6 @@ public class DelistingResource {
                     examples = @ExampleObject(name = "delisted", summary = "Overturned on review (复核撤销)",
                             value = DishonestyResource.DELISTED_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Invalid field, e.g. a blank reason")
-    @APIResponse(responseCode = "401", description = "Missing, expired or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Only platform-admin and bureau-admin delist, and only workers they may "
             + "change (worker.forbidden.scope)")
     @APIResponse(responseCode = "404", description = "No such listing in your scope")

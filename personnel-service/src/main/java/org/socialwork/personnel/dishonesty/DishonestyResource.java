@@ -69,7 +69,6 @@ public class DishonestyResource {
                     examples = @ExampleObject(name = "listed", summary = "Listed for two years", value = LISTING_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Invalid field, e.g. listedOn in the future (dishonesty.future), or a "
             + "malformed Idempotency-Key")
-    @APIResponse(responseCode = "401", description = "Missing, expired or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Only platform-admin and bureau-admin list workers, and only workers "
             + "they may change (worker.forbidden.scope)")
     @APIResponse(responseCode = "404", description = "No such worker in your scope")
@@ -95,7 +94,6 @@ public class DishonestyResource {
                     + "worker. Not paginated: a worker has few.")
     @APIResponse(responseCode = "200", description = "The listings, effective and past")
     @APIResponse(responseCode = "400", description = "The id is not a UUID")
-    @APIResponse(responseCode = "401", description = "Missing, expired or invalid bearer token")
     @APIResponse(responseCode = "404", description = "No such worker in your scope")
     public List<ListingView> ofWorker(@Parameter(description = "The worker's id") @PathParam("id") UUID id) {
         return service.ofWorker(id);

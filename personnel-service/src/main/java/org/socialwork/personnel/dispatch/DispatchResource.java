@@ -54,7 +54,6 @@ public class DispatchResource {
     static final String IF_MATCH = "The programme's ETag as last read; required (without it 428, with another version 412)";
     static final String PROGRAMME_ID = "The programme's id";
     static final String NOT_FOUND = "No such programme in your scope (neither its sending nor its receiving region is yours)";
-    static final String UNAUTHORIZED = "Missing, expired or invalid bearer token";
     static final String WRITE_FORBIDDEN = "Only platform-admin and bureau-admin manage programmes, and a bureau only those "
             + "sending from its region (dispatch.forbidden.region)";
 
@@ -92,7 +91,6 @@ public class DispatchResource {
                             "createdAt":"2024-03-20T10:00:00+08:00","updatedAt":"2024-03-20T10:00:00+08:00"}""")))
     @APIResponse(responseCode = "400", description = "Invalid field: year outside 2000–2100, a sending region that is not a "
             + "2-, 4- or 6-digit code, a receiving county that is not 6 digits, or a malformed Idempotency-Key")
-    @APIResponse(responseCode = "401", description = UNAUTHORIZED)
     @APIResponse(responseCode = "403", description = WRITE_FORBIDDEN)
     @APIResponse(responseCode = "409", description = "A request with the same Idempotency-Key is still running")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with another body")
@@ -120,7 +118,6 @@ public class DispatchResource {
                     examples = @ExampleObject(name = "programme", summary = "Two workers dispatched to Haining",
                             value = PROGRAMME_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "The id is not a UUID")
-    @APIResponse(responseCode = "401", description = UNAUTHORIZED)
     @APIResponse(responseCode = "404", description = NOT_FOUND)
     public Response get(@Parameter(description = PROGRAMME_ID) @PathParam("id") UUID id) {
         ProgrammeView view = service.get(id);
@@ -137,11 +134,9 @@ public class DispatchResource {
             headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProgrammeView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field (see createDispatchProgramme)")
-    @APIResponse(responseCode = "401", description = UNAUTHORIZED)
     @APIResponse(responseCode = "403", description = WRITE_FORBIDDEN)
     @APIResponse(responseCode = "404", description = NOT_FOUND)
     @APIResponse(responseCode = "412", description = "If-Match is stale: the programme changed since you read it")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response update(@Parameter(description = PROGRAMME_ID) @PathParam("id") UUID id,
             @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -164,11 +159,9 @@ public class DispatchResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProgrammeView.class)))
     @APIResponse(responseCode = "400", description = "The period is not within the programme year or ends before it starts "
             + "(dispatch.period)")
-    @APIResponse(responseCode = "401", description = UNAUTHORIZED)
     @APIResponse(responseCode = "403", description = WRITE_FORBIDDEN)
     @APIResponse(responseCode = "404", description = NOT_FOUND + ", or no such worker")
     @APIResponse(responseCode = "412", description = "If-Match is stale: the programme changed since you read it")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response dispatch(@Parameter(description = PROGRAMME_ID) @PathParam("id") UUID id,
             @Parameter(description = "The dispatched worker's id") @PathParam("workerId") UUID workerId,
             @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -188,7 +181,6 @@ public class DispatchResource {
                     + "may see; optional year and county. For platform-admin, bureau-admin and bureau-viewer.")
     @APIResponse(responseCode = "200", description = "One entry per receiving county, ordered by its code")
     @APIResponse(responseCode = "400", description = "county is not a 6-digit code (dispatch.county), or year is not an integer from 2000 to 2100")
-    @APIResponse(responseCode = "401", description = UNAUTHORIZED)
     @APIResponse(responseCode = "403", description = "Your role has no dispatch totals (agency-admin, field-worker, evaluator, "
             + "dashboard)")
     public List<CountyTotals> totals(

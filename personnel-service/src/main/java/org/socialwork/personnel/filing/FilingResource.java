@@ -52,7 +52,6 @@ public class FilingResource {
 
     static final String ETAG = "The filing's version, to send back in If-Match";
     static final String NOT_FOUND = "No such filing obligation in your scope";
-    static final String UNAUTHORIZED = "Missing, expired or invalid bearer token";
 
     static final String FILING_EXAMPLE = """
             {"id":"f4a1b8c3-2d6e-4f9a-b7c0-3e8d1a5f9b41","version":1,"assignmentId":"e2d9f1a4-6b3c-4d7e-8f20-1a5b9c3d7e31",\
@@ -79,7 +78,6 @@ public class FilingResource {
     @APIResponse(responseCode = "200", description = "One page")
     @APIResponse(responseCode = "400", description = "A malformed filter: region not a division code, late or filed not "
             + "true/false, worker or agency not a UUID, limit outside 1–200, or a bad cursor")
-    @APIResponse(responseCode = "401", description = UNAUTHORIZED)
     @APIResponse(responseCode = "403", description = "Your role has no filing list (field-worker, evaluator, dashboard)")
     public Page<FilingView> list(
             @Parameter(description = "A division code of 2 to 12 digits (e.g. 330481): stations in that subtree",
@@ -113,7 +111,6 @@ public class FilingResource {
                     examples = @ExampleObject(name = "filedLate", summary = "A START filed 10 days after the change",
                             value = FILING_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "The id is not a UUID")
-    @APIResponse(responseCode = "401", description = UNAUTHORIZED)
     @APIResponse(responseCode = "404", description = NOT_FOUND)
     public Response get(@Parameter(description = "The filing obligation's id") @PathParam("id") UUID id) {
         FilingView view = service.get(id);
@@ -133,13 +130,11 @@ public class FilingResource {
                             value = FILING_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "filedOn before the change (filing.before-change) or in the future "
             + "(filing.future)")
-    @APIResponse(responseCode = "401", description = UNAUTHORIZED)
     @APIResponse(responseCode = "403", description = "Your role may not record filings, or not for this assignment "
             + "(filing.forbidden.scope)")
     @APIResponse(responseCode = "404", description = NOT_FOUND)
     @APIResponse(responseCode = "409", description = "Already filed (filing.already-filed)")
     @APIResponse(responseCode = "412", description = "If-Match is stale: the filing changed since you read it")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response file(@Parameter(description = "The filing obligation's id") @PathParam("id") UUID id,
             @Parameter(description = "The filing's ETag as last read; required (without it 428, with another version 412)")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

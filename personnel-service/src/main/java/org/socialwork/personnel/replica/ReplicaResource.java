@@ -52,7 +52,6 @@ public class ReplicaResource {
                     + "Lets an operator see whether personnel-service has caught up before writing against a station.")
     @APIResponse(responseCode = "200", description = "One page")
     @APIResponse(responseCode = "400", description = "region is not a division code, limit outside 1–200, or a bad cursor")
-    @APIResponse(responseCode = "401", description = "Missing, expired or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Your role has no station list here (dashboard)")
     @APIResponse(responseCode = "404", description = "No such region in your scope")
     public Page<StationReplicaView> stations(
@@ -72,7 +71,6 @@ public class ReplicaResource {
                     + "(limit ≤ 200, default 50; follow `next`). Region defaults to the caller's.")
     @APIResponse(responseCode = "200", description = "One page")
     @APIResponse(responseCode = "400", description = "region is not a division code, limit outside 1–200, or a bad cursor")
-    @APIResponse(responseCode = "401", description = "Missing, expired or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Your role may not list agencies (field-worker, evaluator, dashboard)")
     @APIResponse(responseCode = "404", description = "No such region in your scope")
     public Page<AgencyReplicaView> agencies(

@@ -45,7 +45,6 @@ public class SupervisionResource {
     static final String IDEMPOTENCY_KEY = "Optional, 1 to 255 characters, scoped to the caller: a retry with the same key "
             + "and body gets the stored answer again (Idempotent-Replayed: true)";
     static final String NOT_FOUND = "No such pairing in your scope";
-    static final String UNAUTHORIZED = "Missing, expired or invalid bearer token";
     static final String WRITE_FORBIDDEN = "Your role may not manage supervision (only platform-admin, bureau-admin and "
             + "agency-admin may), or the supervisor is outside what you may change (worker.forbidden.scope)";
 
@@ -76,7 +75,6 @@ public class SupervisionResource {
                             value = PAIRING_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Neither or both of workerId and stationId (supervision.target), the "
             + "supervisor supervising itself (supervision.supervisor), another invalid field, or a malformed Idempotency-Key")
-    @APIResponse(responseCode = "401", description = UNAUTHORIZED)
     @APIResponse(responseCode = "403", description = WRITE_FORBIDDEN)
     @APIResponse(responseCode = "404", description = "No such supervisor (supervisorId) or supervised worker (workerId) in "
             + "your scope")
@@ -103,7 +101,6 @@ public class SupervisionResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SupervisionView.class),
                     examples = @ExampleObject(name = "pairing", summary = "One session held", value = SESSIONS_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "The id is not a UUID")
-    @APIResponse(responseCode = "401", description = UNAUTHORIZED)
     @APIResponse(responseCode = "404", description = NOT_FOUND)
     public SupervisionView get(@Parameter(description = "The pairing's id") @PathParam("id") UUID id) {
         return service.get(id);
@@ -119,7 +116,6 @@ public class SupervisionResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SupervisionView.class),
                     examples = @ExampleObject(name = "recorded", summary = "The first session", value = SESSIONS_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Invalid field, e.g. hours outside 0.5–24, or a malformed Idempotency-Key")
-    @APIResponse(responseCode = "401", description = UNAUTHORIZED)
     @APIResponse(responseCode = "403", description = WRITE_FORBIDDEN)
     @APIResponse(responseCode = "404", description = NOT_FOUND)
     @APIResponse(responseCode = "409", description = "A request with the same Idempotency-Key is still running")

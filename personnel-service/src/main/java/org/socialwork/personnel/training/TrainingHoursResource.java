@@ -48,7 +48,6 @@ public class TrainingHoursResource {
                             {"workerId":"5f0c2a0e-8d3b-4c61-9a57-2b8e4f6d1a01","year":2024,"hours":24.0,"trainings":2,\
                             "completed":2}""")))
     @APIResponse(responseCode = "400", description = "The id is not a UUID, or year is not an integer from 2000 to 2100")
-    @APIResponse(responseCode = "401", description = "Missing, expired or invalid bearer token")
     @APIResponse(responseCode = "404", description = "No such worker in your scope")
     public TrainingHours hours(@Parameter(description = "The worker's id") @PathParam("id") UUID id,
             @Parameter(description = "The calendar year, e.g. 2024; defaults to the current year",

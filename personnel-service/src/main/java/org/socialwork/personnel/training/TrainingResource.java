@@ -49,7 +49,6 @@ public class TrainingResource {
 
     static final String ETAG = "The training's version, to send back in If-Match";
     static final String NOT_FOUND = "No such training in your scope";
-    static final String UNAUTHORIZED = "Missing, expired or invalid bearer token";
     static final String WRITE_FORBIDDEN = "Only platform-admin and bureau-admin manage trainings, and a bureau only those "
             + "organised in its region (training.forbidden.region)";
 
@@ -83,7 +82,6 @@ public class TrainingResource {
                             value = TRAINING_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Invalid field, e.g. endsOn before startsOn (training.dates), or a "
             + "malformed Idempotency-Key")
-    @APIResponse(responseCode = "401", description = UNAUTHORIZED)
     @APIResponse(responseCode = "403", description = WRITE_FORBIDDEN)
     @APIResponse(responseCode = "409", description = "A request with the same Idempotency-Key is still running")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with another body")
@@ -111,7 +109,6 @@ public class TrainingResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrainingView.class),
                     examples = @ExampleObject(name = "attended", summary = "顾明 completed it", value = ATTENDED_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "The id is not a UUID")
-    @APIResponse(responseCode = "401", description = UNAUTHORIZED)
     @APIResponse(responseCode = "404", description = NOT_FOUND)
     public Response get(@Parameter(description = "The training's id") @PathParam("id") UUID id) {
         TrainingView view = service.get(id);
@@ -128,11 +125,9 @@ public class TrainingResource {
             headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrainingView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field, e.g. more hours than the training has (training.hours)")
-    @APIResponse(responseCode = "401", description = UNAUTHORIZED)
     @APIResponse(responseCode = "403", description = WRITE_FORBIDDEN)
     @APIResponse(responseCode = "404", description = NOT_FOUND + ", or no such worker")
     @APIResponse(responseCode = "412", description = "If-Match is stale: the training changed since you read it")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response attend(@Parameter(description = "The training's id") @PathParam("id") UUID id,
             @Parameter(description = "The attending worker's id") @PathParam("workerId") UUID workerId,
             @Parameter(description = "The training's ETag as last read; required (without it 428, with another version 412)")

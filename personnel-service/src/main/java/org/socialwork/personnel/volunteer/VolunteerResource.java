@@ -47,7 +47,6 @@ public class VolunteerResource {
 
     static final String ETAG = "The volunteer's version, to send back in If-Match";
     static final String NOT_FOUND = "No such volunteer in your scope";
-    static final String UNAUTHORIZED = "Missing, expired or invalid bearer token";
     static final String WRITE_FORBIDDEN = "Your role may not manage volunteers (only platform-admin, bureau-admin and "
             + "agency-admin may), or the recruiting worker is outside what you may change (worker.forbidden.scope)";
 
@@ -73,7 +72,6 @@ public class VolunteerResource {
                     examples = @ExampleObject(name = "registered", summary = "A regular volunteer recruited by 顾明",
                             value = VOLUNTEER_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Invalid field, or a malformed Idempotency-Key")
-    @APIResponse(responseCode = "401", description = UNAUTHORIZED)
     @APIResponse(responseCode = "403", description = WRITE_FORBIDDEN)
     @APIResponse(responseCode = "404", description = "No such recruiting worker (recruitedByWorkerId) in your scope")
     @APIResponse(responseCode = "409", description = "A request with the same Idempotency-Key is still running")
@@ -103,7 +101,6 @@ public class VolunteerResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VolunteerView.class),
                     examples = @ExampleObject(name = "volunteer", summary = "A regular volunteer", value = VOLUNTEER_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "The id is not a UUID")
-    @APIResponse(responseCode = "401", description = UNAUTHORIZED)
     @APIResponse(responseCode = "404", description = NOT_FOUND)
     public Response get(@Parameter(description = "The volunteer's id") @PathParam("id") UUID id) {
         VolunteerView view = service.get(id);
@@ -120,11 +117,9 @@ public class VolunteerResource {
             headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VolunteerView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field, e.g. a status other than ACTIVE or INACTIVE")
-    @APIResponse(responseCode = "401", description = UNAUTHORIZED)
     @APIResponse(responseCode = "403", description = WRITE_FORBIDDEN)
     @APIResponse(responseCode = "404", description = NOT_FOUND)
     @APIResponse(responseCode = "412", description = "If-Match is stale: the volunteer changed since you read it")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response update(@Parameter(description = "The volunteer's id") @PathParam("id") UUID id,
             @Parameter(description = "The volunteer's ETag as last read; required (without it 428, with another version 412)")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

@@ -39,7 +39,6 @@ public class WorkerVolunteersResource {
                     examples = @ExampleObject(name = "summary", summary = "顾明's volunteers", value = """
                             {"workerId":"5f0c2a0e-8d3b-4c61-9a57-2b8e4f6d1a01","active":3,"regular":2,"serviceHours":46.5}""")))
     @APIResponse(responseCode = "400", description = "The id is not a UUID")
-    @APIResponse(responseCode = "401", description = "Missing, expired or invalid bearer token")
     @APIResponse(responseCode = "404", description = "No such worker in your scope")
     public VolunteerSummary summary(@Parameter(description = "The recruiting worker's id") @PathParam("id") UUID id) {
         return service.summary(id);

@@ -68,7 +68,6 @@ public class WorkerResource {
             + "recorded in the personal-data audit log. Only used for callers holding personal-data";
     static final String WORKER_ID = "The worker's id";
     static final String NOT_FOUND = "No such worker in your scope";
-    static final String UNAUTHORIZED = "Missing, expired or invalid bearer token";
     static final String WRITE_FORBIDDEN = "Your role may not change workers (only platform-admin, bureau-admin and "
             + "agency-admin may), or the worker is outside what you may change (worker.forbidden.scope)";
 
@@ -124,7 +123,6 @@ public class WorkerResource {
     @APIResponse(responseCode = "400", description = "Invalid field, e.g. an ID number with a wrong check character "
             + "(worker.id-number.invalid), a phone that is not a mainland mobile number, a missing employment "
             + "(worker.employment.required), a post or grade off the pay scale, or a malformed Idempotency-Key")
-    @APIResponse(responseCode = "401", description = UNAUTHORIZED)
     @APIResponse(responseCode = "403", description = "Your role may not hire, or you may not manage the staff of the "
             + "employer agency (worker.forbidden.agency)")
     @APIResponse(responseCode = "409", description = "A worker with this ID number exists (worker.id-number.taken), the "
@@ -159,7 +157,6 @@ public class WorkerResource {
                     examples = @ExampleObject(name = "worker", summary = "顾明, certified and assigned to 硖石街道社会工作站",
                             value = WORKER_READ_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "The id is not a UUID")
-    @APIResponse(responseCode = "401", description = UNAUTHORIZED)
     @APIResponse(responseCode = "404", description = NOT_FOUND)
     public Response get(@Parameter(description = WORKER_ID) @PathParam("id") UUID id,
             @Parameter(description = PURPOSE) @HeaderParam(PURPOSE_HEADER) String purposeHeader,
@@ -182,7 +179,6 @@ public class WorkerResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WorkerView.class),
                     examples = @ExampleObject(name = "found", summary = "顾明, found by ID number", value = WORKER_READ_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Not a valid resident ID number (worker.id-number.invalid)")
-    @APIResponse(responseCode = "401", description = UNAUTHORIZED)
     @APIResponse(responseCode = "403", description = "Your role reaches no workers (evaluator, dashboard)")
     @APIResponse(responseCode = "404", description = "No worker with this ID number in your scope")
     public Response lookup(@Parameter(description = PURPOSE) @HeaderParam(PURPOSE_HEADER) String purpose,
@@ -207,11 +203,9 @@ public class WorkerResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WorkerView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field, e.g. a phone that is not a mainland mobile number "
             + "(worker.phone.invalid)")
-    @APIResponse(responseCode = "401", description = UNAUTHORIZED)
     @APIResponse(responseCode = "403", description = WRITE_FORBIDDEN)
     @APIResponse(responseCode = "404", description = NOT_FOUND)
     @APIResponse(responseCode = "412", description = "If-Match is stale: the worker changed since you read it")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response update(@Parameter(description = WORKER_ID) @PathParam("id") UUID id,
             @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -236,14 +230,12 @@ public class WorkerResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WorkerView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field: post or grade off the pay scale "
             + "(worker.pay-scale.post, worker.pay-scale.grade), until before from (worker.employment.until-before-from)")
-    @APIResponse(responseCode = "401", description = UNAUTHORIZED)
     @APIResponse(responseCode = "403", description = WRITE_FORBIDDEN + ", or you may not manage the staff of the new "
             + "agency (worker.forbidden.agency)")
     @APIResponse(responseCode = "404", description = NOT_FOUND)
     @APIResponse(responseCode = "412", description = "If-Match is stale: the worker changed since you read it")
     @APIResponse(responseCode = "422", description = "The worker is on the dishonesty list (worker.dishonesty.listed), or "
             + "the agency is unknown or inactive (worker.agency.unknown, worker.agency.inactive)")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response setEmployment(@Parameter(description = WORKER_ID) @PathParam("id") UUID id,
             @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -270,7 +262,6 @@ public class WorkerResource {
                     examples = @ExampleObject(name = "certified", summary = "顾明, now an assistant social worker",
                             value = WORKER_READ_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Invalid field, e.g. issuedOn in the future (worker.certificate.future)")
-    @APIResponse(responseCode = "401", description = UNAUTHORIZED)
     @APIResponse(responseCode = "403", description = WRITE_FORBIDDEN)
     @APIResponse(responseCode = "404", description = NOT_FOUND)
     @APIResponse(responseCode = "409", description = "Certificate number already recorded (worker.certificate.taken), or a "
@@ -307,7 +298,6 @@ public class WorkerResource {
                             {"index":1,"externalId":"YM-101","status":"CREATED",\
                             "workerId":"5f0c2a0e-8d3b-4c61-9a57-2b8e4f6d1a01","version":0}]}""")))
     @APIResponse(responseCode = "400", description = "Invalid batch: agencyId missing, or no items or more than 1,000")
-    @APIResponse(responseCode = "401", description = UNAUTHORIZED)
     @APIResponse(responseCode = "403", description = "Your role may not manage workers, or you may not manage the staff of "
             + "this agency (worker.forbidden.agency)")
     @APIResponse(responseCode = "422", description = "The agency is unknown or inactive (worker.agency.unknown, "
@@ -335,7 +325,6 @@ public class WorkerResource {
     @APIResponse(responseCode = "200", description = "One page")
     @APIResponse(responseCode = "400", description = "A malformed filter: region not a division code, updatedSince not a "
             + "timestamp with offset, an unknown status or qualificationLevel, limit outside 1–200, or a bad cursor")
-    @APIResponse(responseCode = "401", description = UNAUTHORIZED)
     @APIResponse(responseCode = "403", description = "Your role reaches no workers (evaluator, dashboard)")
     public Page<WorkerView> list(
             @Parameter(description = "Only workers employed by this agency") @QueryParam("agency") UUID agency,

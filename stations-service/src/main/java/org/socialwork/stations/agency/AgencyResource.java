@@ -91,7 +91,6 @@ public class AgencyResource {
                     examples = @ExampleObject(name = "registered", summary = "A Haining agency", value = AGENCY_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Invalid field, e.g. a credit code with a wrong check character "
             + "(agency.credit-code.invalid) or a grade without its year (agency.grade-year.required)")
-    @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Not a platform-admin or bureau-admin, or the registration region lies outside "
             + "the bureau's (agency.forbidden.region)")
     @APIResponse(responseCode = "409", description = "The credit code is already registered (agency.credit-code.taken), or a request "
@@ -120,7 +119,6 @@ public class AgencyResource {
             headers = @Header(name = "ETag", description = "The agency's version, to send in If-Match", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgencyView.class),
                     examples = @ExampleObject(name = "agency", summary = "A Haining agency", value = AGENCY_EXAMPLE)))
-    @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
     @APIResponse(responseCode = "404", description = "No such agency in your scope")
     public Response get(@Parameter(description = "Agency id") @PathParam("id") UUID id) {
         AgencyView view = service.get(id);
@@ -138,12 +136,10 @@ public class AgencyResource {
             headers = @Header(name = "ETag", description = "The agency's new version", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgencyView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field, e.g. a grade without its year (agency.grade-year.required)")
-    @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
     @APIResponse(responseCode = "403", description = "The role may not edit agencies, the registration region lies outside the bureau's "
             + "(agency.forbidden.region), or an agency admin changed more than the contact (agency.forbidden.contact-only)")
     @APIResponse(responseCode = "404", description = "No such agency in your scope")
     @APIResponse(responseCode = "412", description = "If-Match is stale")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response update(@Parameter(description = "Agency id") @PathParam("id") UUID id,
             @Parameter(description = "The ETag of the version the change is based on", required = true, example = "\"0\"")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -164,7 +160,6 @@ public class AgencyResource {
     @APIResponse(responseCode = "200", description = "One page")
     @APIResponse(responseCode = "400", description = "A filter is malformed (the problem names the parameter), limit is outside 1–"
             + PageRequest.MAX_LIMIT + " or the cursor is invalid")
-    @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
     @APIResponse(responseCode = "403", description = "The role may not list agencies (field-worker, evaluator, dashboard)")
     public Page<AgencyView> list(
             @Parameter(description = "Only agencies registered in this division's subtree: a division code of 2 to 12 digits",

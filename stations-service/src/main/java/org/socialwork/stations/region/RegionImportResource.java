@@ -121,7 +121,6 @@ public class RegionImportResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegionImportJobView.class),
                     examples = @ExampleObject(name = "queued", summary = "A job waiting to run", value = QUEUED_EXAMPLE)))
     @APIResponse(responseCode = "400", description = BAD_REQUEST)
-    @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
     @APIResponse(responseCode = "403", description = NOT_ADMIN)
     @APIResponse(responseCode = "422", description = RULE)
     public Response upload(
@@ -169,7 +168,6 @@ public class RegionImportResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegionImportJobView.class),
                     examples = @ExampleObject(name = "queued", summary = "A job waiting to run", value = QUEUED_EXAMPLE)))
     @APIResponse(responseCode = "400", description = BAD_REQUEST)
-    @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
     @APIResponse(responseCode = "403", description = NOT_ADMIN)
     @APIResponse(responseCode = "422", description = RULE)
     public Response directory(
@@ -193,7 +191,6 @@ public class RegionImportResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegionImportJobView.class),
                     examples = {@ExampleObject(name = "succeeded", summary = "A finished import", value = SUCCEEDED_EXAMPLE),
                             @ExampleObject(name = "failed", summary = "An import refused at a malformed row", value = FAILED_EXAMPLE)}))
-    @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
     @APIResponse(responseCode = "404", description = "No such job, or not a platform admin")
     public RegionImportJobView get(@Parameter(description = "Import job id") @PathParam("id") UUID id) {
         if (!caller.isPlatformAdmin()) {

@@ -97,7 +97,6 @@ public class RegionResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegionView.class),
                     examples = @ExampleObject(name = "township", summary = "A street (街道) of Haining", value = REGION_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "asOf is not a date (region.query.invalid)")
-    @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
     @APIResponse(responseCode = "404", description = "Unknown code, or not valid on asOf")
     public Response get(@Parameter(description = CODE, schema = @Schema(type = SchemaType.STRING, pattern = CODE_PATTERN), example = "330481")
             @PathParam("code") String code,
@@ -115,7 +114,6 @@ public class RegionResource {
     @APIResponse(responseCode = "200", description = "One page")
     @APIResponse(responseCode = "400", description = "asOf is not a date, limit is outside 1–" + PageRequest.MAX_LIMIT
             + " or the cursor is invalid")
-    @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
     @APIResponse(responseCode = "404", description = "Unknown code, or not valid on asOf")
     public Page<RegionView> children(
             @Parameter(description = CODE, schema = @Schema(type = SchemaType.STRING, pattern = CODE_PATTERN), example = "330481")
@@ -139,7 +137,6 @@ public class RegionResource {
     @APIResponse(responseCode = "200", description = "One page")
     @APIResponse(responseCode = "400", description = "level or asOf malformed (region.query.invalid), limit is outside 1–"
             + PageRequest.MAX_LIMIT + " or the cursor is invalid")
-    @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
     @APIResponse(responseCode = "404", description = "Unknown code, or not valid on asOf")
     public Page<RegionView> subtree(
             @Parameter(description = CODE, schema = @Schema(type = SchemaType.STRING, pattern = CODE_PATTERN), example = "3304")
@@ -164,7 +161,6 @@ public class RegionResource {
             description = "Province first, whatever their validity; the division itself is not included.")
     @APIResponse(responseCode = "200", description = "The ancestors, empty for a province",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = RegionView.class)))
-    @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
     @APIResponse(responseCode = "404", description = "Unknown code")
     public List<RegionView> ancestors(
             @Parameter(description = CODE, schema = @Schema(type = SchemaType.STRING, pattern = CODE_PATTERN), example = "330481001")
@@ -179,7 +175,6 @@ public class RegionResource {
     @APIResponse(responseCode = "200", description = "One page")
     @APIResponse(responseCode = "400", description = "q missing or too long (region.query.q), within, level or asOf malformed "
             + "(region.query.invalid), limit is outside 1–" + PageRequest.MAX_LIMIT + " or the cursor is invalid")
-    @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
     public Page<RegionView> search(
             @Parameter(description = "A part of the division's name", required = true,
                     schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 100), example = "海宁")
@@ -218,7 +213,6 @@ public class RegionResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegionCounts.class),
                     examples = @ExampleObject(name = "haining", summary = "Haining: 4 streets, 8 towns, 236 villages and communities", value = COUNTS_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "asOf is not a date (region.query.invalid)")
-    @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
     @APIResponse(responseCode = "404", description = "Unknown code, or not valid on asOf")
     public RegionCounts counts(
             @Parameter(description = CODE, schema = @Schema(type = SchemaType.STRING, pattern = CODE_PATTERN), example = "330481")
@@ -241,14 +235,12 @@ public class RegionResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegionView.class),
                     examples = @ExampleObject(name = "retired", summary = "A street merged into its neighbour", value = RETIRED_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Invalid body, e.g. a mergedInto that is not a division code or a blank reason")
-    @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Role or region scope insufficient (region.retire.forbidden)")
     @APIResponse(responseCode = "404", description = "Unknown code")
     @APIResponse(responseCode = "409", description = "Already retired (region.retire.already-retired)")
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     @APIResponse(responseCode = "422", description = "Merge target is the division itself, unknown, retired or of another level "
             + "(region.retire.merge-*), or effectiveDate not after validFrom (region.retire.before-valid-from)")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response retire(
             @Parameter(description = CODE, schema = @Schema(type = SchemaType.STRING, pattern = CODE_PATTERN), example = "330481001")
             @PathParam("code") String code,

@@ -177,7 +177,6 @@ public class StationResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StationView.class),
                     examples = @ExampleObject(name = "created", summary = "A new township station in Haining", value = CREATED_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Invalid field, e.g. a contact note holding a phone number (station.contact-note.phone)")
-    @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Not a platform-admin or bureau-admin, or the region lies outside the bureau's (station.forbidden.region)")
     @APIResponse(responseCode = "409", description = "The township or county already has an open station of this level (station.region.occupied), "
             + "or a request with this Idempotency-Key is still running")
@@ -206,7 +205,6 @@ public class StationResource {
             headers = @Header(name = "ETag", description = "The station's version, to send in If-Match", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StationView.class),
                     examples = @ExampleObject(name = "operating", summary = "An operating township station that meets the standard", value = STATION_EXAMPLE)))
-    @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
     @APIResponse(responseCode = "404", description = "No such station in your scope")
     public Response get(@Parameter(description = "Station id") @PathParam("id") UUID id) {
         return withEtag(service.get(id));
@@ -224,14 +222,12 @@ public class StationResource {
             headers = @Header(name = "ETag", description = "The station's new version", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StationView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field, e.g. a contact note holding a phone number (station.contact-note.phone)")
-    @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
     @APIResponse(responseCode = "403", description = "The role may not edit stations, the station lies outside the bureau's region "
             + "(station.forbidden.region), or an agency admin changed the operation mode or agency (station.forbidden.operation)")
     @APIResponse(responseCode = "404", description = "No such station in your scope")
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     @APIResponse(responseCode = "422", description = "The station is closed (station.closed), or a parent (station.parent.*) "
             + "or operation (station.operation.*) rule is violated")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response update(@Parameter(description = "Station id") @PathParam("id") UUID id,
             @Parameter(description = "The ETag of the version the change is based on", required = true, example = "\"3\"")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -253,12 +249,10 @@ public class StationResource {
             headers = @Header(name = "ETag", description = "The station's new version", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StationView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body, e.g. a criterion without met or assessedOn")
-    @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Not a platform-admin or bureau-admin, or the station lies outside the bureau's region (station.forbidden.region)")
     @APIResponse(responseCode = "404", description = "No such station in your scope")
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     @APIResponse(responseCode = "422", description = "The station is closed (station.closed)")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response standard(@Parameter(description = "Station id") @PathParam("id") UUID id,
             @Parameter(description = "The ETag of the version the change is based on", required = true, example = "\"3\"")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -281,14 +275,12 @@ public class StationResource {
             headers = @Header(name = "ETag", description = "The station's new version", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StationView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body, or effectiveDate later than today (station.transition.future)")
-    @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
     @APIResponse(responseCode = "403", description = "Not a platform-admin or bureau-admin, or the station lies outside the bureau's region (station.forbidden.region)")
     @APIResponse(responseCode = "404", description = "No such station in your scope")
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     @APIResponse(responseCode = "422", description = "Transition not allowed from the current status (station.transition.illegal), effective "
             + "date before the previous transition's (station.transition.backdated), or closing a station with open child stations "
             + "(station.transition.open-children)")
-    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response transition(@Parameter(description = "Station id") @PathParam("id") UUID id,
             @Parameter(description = "The ETag of the version the change is based on", required = true, example = "\"3\"")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -305,7 +297,6 @@ public class StationResource {
             description = "Every transition, oldest first, with who recorded it and when. Readable by whoever may read the station.")
     @APIResponse(responseCode = "200", description = "The transitions",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = TransitionView.class)))
-    @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
     @APIResponse(responseCode = "404", description = "No such station in your scope")
     public List<TransitionView> history(@Parameter(description = "Station id") @PathParam("id") UUID id) {
         return service.history(id);
@@ -320,7 +311,6 @@ public class StationResource {
     @APIResponse(responseCode = "200", description = "One page")
     @APIResponse(responseCode = "400", description = "A filter is malformed (the problem names the parameter), limit is outside 1–"
             + PageRequest.MAX_LIMIT + " or the cursor is invalid")
-    @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
     @APIResponse(responseCode = "403", description = "The role may not list stations (dashboard reads aggregates in reporting-service)")
     public Page<StationView> list(
             @Parameter(description = REGION_FILTER, schema = @Schema(type = SchemaType.STRING, pattern = REGION_PATTERN), example = "330481")
@@ -361,7 +351,6 @@ public class StationResource {
             headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"stations.csv\"", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "400", description = "A filter is malformed (the problem names the parameter)")
-    @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
     @APIResponse(responseCode = "403", description = "The role may not list stations (dashboard reads aggregates in reporting-service)")
     public Response export(
             @Parameter(description = REGION_FILTER, schema = @Schema(type = SchemaType.STRING, pattern = REGION_PATTERN), example = "330481")
@@ -414,7 +403,6 @@ public class StationResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NearbyList.class)))
     @APIResponse(responseCode = "400", description = "lat or lon missing or outside China (station.query.coordinate), radiusKm not in "
             + "(0, 100] (station.query.radius), limit outside 1–" + PageRequest.MAX_LIMIT + " or an unknown crs")
-    @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
     @APIResponse(responseCode = "403", description = "The role may not list stations (dashboard reads aggregates in reporting-service)")
     public NearbyList near(
             @Parameter(description = "Latitude of the point, 3 to 54 (China)", required = true,
