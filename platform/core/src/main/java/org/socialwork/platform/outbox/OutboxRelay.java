@@ -141,9 +141,6 @@ public class OutboxRelay {
             }
         }
         kafka.flush();
-        for (int i = sends.size(); i < spans.size(); i++) {
-            spans.get(i).end();
-        }
         long deadline = System.nanoTime() + config.sendTimeout().toNanos();
         List<java.util.UUID> sentIds = new ArrayList<>(sends.size());
         for (int i = 0; i < sends.size(); i++) {
