@@ -21,7 +21,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.idempotency.Idempotency;
-import org.socialwork.platform.security.CallerScope;
+import org.socialwork.platform.idempotency.Idempotent;
 import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.web.Preconditions;
 
@@ -37,20 +37,13 @@ public class CaseResource {
     @Inject
     CaseService service;
 
-    @Inject
-    Idempotency idempotency;
-
-    @Inject
-    CallerScope caller;
-
     @POST
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.AGENCY_ADMIN, Roles.FIELD_WORKER})
     @Operation(summary = "Open a case for a client")
+    @Idempotent
     public Response open(@HeaderParam(Idempotency.HEADER) String key, @NotNull @Valid CaseRequests.Open request) {
-        return idempotency.execute(key, caller.subject(), "POST /api/v1/cases", request, () -> {
-            CaseView view = service.open(request);
-            return Preconditions.created(URI.create("/api/v1/cases/" + view.id()), view, view.version());
-        });
+        CaseView view = service.open(request);
+        return Preconditions.created(URI.create("/api/v1/cases/" + view.id()), view, view.version());
     }
 
     @GET

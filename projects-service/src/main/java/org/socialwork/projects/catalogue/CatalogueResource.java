@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.idempotency.Idempotency;
-import org.socialwork.platform.security.CallerScope;
+import org.socialwork.platform.idempotency.Idempotent;
 import org.socialwork.platform.security.Roles;
 
 import io.quarkus.security.Authenticated;
@@ -34,12 +34,6 @@ public class CatalogueResource {
     @Inject
     CatalogueService service;
 
-    @Inject
-    Idempotency idempotency;
-
-    @Inject
-    CallerScope caller;
-
     @GET
     @Operation(summary = "The service catalogue")
     public List<ServiceItemView> list() {
@@ -49,10 +43,9 @@ public class CatalogueResource {
     @POST
     @RolesAllowed({Roles.PLATFORM_ADMIN})
     @Operation(summary = "Extend the catalogue", description = "Platform admins only.")
+    @Idempotent
     public Response create(@HeaderParam(Idempotency.HEADER) String key, @NotNull @Valid ServiceItemRequest request) {
-        return idempotency.execute(key, caller.subject(), "POST /api/v1/service-items", request, () -> {
-            ServiceItemView view = service.create(request);
-            return Response.created(URI.create("/api/v1/service-items/" + view.code())).entity(view).build();
-        });
+        ServiceItemView view = service.create(request);
+        return Response.created(URI.create("/api/v1/service-items/" + view.code())).entity(view).build();
     }
 }

@@ -27,8 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.idempotency.Idempotency;
+import org.socialwork.platform.idempotency.Idempotent;
 import org.socialwork.platform.problem.Problems;
-import org.socialwork.platform.security.CallerScope;
 import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.web.Page;
 import org.socialwork.platform.web.PageRequest;
@@ -47,12 +47,6 @@ public class ClientResource {
     @Inject
     ClientService service;
 
-    @Inject
-    Idempotency idempotency;
-
-    @Inject
-    CallerScope caller;
-
     @Context
     UriInfo uriInfo;
 
@@ -62,11 +56,10 @@ public class ClientResource {
     @Operation(summary = "Register a client", description = "Field workers at their stations, agency admins at their agency's stations, bureau admins in their region.")
     @APIResponse(responseCode = "201", description = "Registered")
     @APIResponse(responseCode = "409", description = "This person is already a client (one client, one plan per person)")
+    @Idempotent
     public Response create(@HeaderParam(Idempotency.HEADER) String key, @NotNull @Valid ClientCreateRequest request) {
-        return idempotency.execute(key, caller.subject(), "POST /api/v1/clients", request, () -> {
-            ClientView view = service.create(request);
-            return Preconditions.created(URI.create("/api/v1/clients/" + view.id()), view, view.version());
-        });
+        ClientView view = service.create(request);
+        return Preconditions.created(URI.create("/api/v1/clients/" + view.id()), view, view.version());
     }
 
     @GET

@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.idempotency.Idempotency;
-import org.socialwork.platform.security.CallerScope;
+import org.socialwork.platform.idempotency.Idempotent;
 import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.web.Preconditions;
 
@@ -39,22 +39,15 @@ public class EvaluationResource {
     @Inject
     EvaluationService service;
 
-    @Inject
-    Idempotency idempotency;
-
-    @Inject
-    CallerScope caller;
-
     @POST
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN})
     @Path("/evaluation-templates")
     @Operation(summary = "Create an evaluation template", description = "Dimensions → indicators whose weights add up to 100.")
     @APIResponse(responseCode = "422", description = "The weights do not add up to 100")
+    @Idempotent
     public Response createTemplate(@HeaderParam(Idempotency.HEADER) String key, @NotNull @Valid TemplateRequest request) {
-        return idempotency.execute(key, caller.subject(), "POST /api/v1/evaluation-templates", request, () -> {
-            TemplateView view = service.createTemplate(request);
-            return Preconditions.created(URI.create("/api/v1/evaluation-templates/" + view.id()), view, view.version());
-        });
+        TemplateView view = service.createTemplate(request);
+        return Preconditions.created(URI.create("/api/v1/evaluation-templates/" + view.id()), view, view.version());
     }
 
     @GET
@@ -76,11 +69,10 @@ public class EvaluationResource {
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN})
     @Path("/evaluations")
     @Operation(summary = "Start an evaluation of a project", description = "The purchasing bureau; assessor weights add up to 100.")
+    @Idempotent
     public Response create(@HeaderParam(Idempotency.HEADER) String key, @NotNull @Valid EvaluationRequest request) {
-        return idempotency.execute(key, caller.subject(), "POST /api/v1/evaluations", request, () -> {
-            EvaluationView view = service.create(request);
-            return Preconditions.created(URI.create("/api/v1/evaluations/" + view.id()), view, view.version());
-        });
+        EvaluationView view = service.create(request);
+        return Preconditions.created(URI.create("/api/v1/evaluations/" + view.id()), view, view.version());
     }
 
     @GET

@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.idempotency.Idempotency;
+import org.socialwork.platform.idempotency.Idempotent;
 import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.security.CallerScope;
 import org.socialwork.platform.security.Roles;
@@ -45,9 +46,6 @@ public class NeedResource {
     NeedService service;
 
     @Inject
-    Idempotency idempotency;
-
-    @Inject
     CallerScope caller;
 
     @Context
@@ -57,11 +55,10 @@ public class NeedResource {
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.AGENCY_ADMIN, Roles.FIELD_WORKER})
     @Path("/needs")
     @Operation(summary = "Take in a need")
+    @Idempotent
     public Response intake(@HeaderParam(Idempotency.HEADER) String key, @NotNull @Valid NeedRequests.Intake request) {
-        return idempotency.execute(key, caller.subject(), "POST /api/v1/needs", request, () -> {
-            NeedView view = service.intake(request);
-            return Preconditions.created(URI.create("/api/v1/needs/" + view.id()), view, view.version());
-        });
+        NeedView view = service.intake(request);
+        return Preconditions.created(URI.create("/api/v1/needs/" + view.id()), view, view.version());
     }
 
     @GET

@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.idempotency.Idempotency;
-import org.socialwork.platform.security.CallerScope;
+import org.socialwork.platform.idempotency.Idempotent;
 import org.socialwork.platform.security.Roles;
 
 import io.quarkus.security.Authenticated;
@@ -32,19 +32,12 @@ public class LockExceptionResource {
     @Inject
     LockExceptionService service;
 
-    @Inject
-    Idempotency idempotency;
-
-    @Inject
-    CallerScope caller;
-
     @POST
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN})
     @Operation(summary = "Grant an exception to a locked period", description = "For one record, or for a station and period. Bureau admins of the region.")
+    @Idempotent
     public Response grant(@HeaderParam(Idempotency.HEADER) String key, @NotNull @Valid LockExceptionRequest request) {
-        return idempotency.execute(key, caller.subject(), "POST /api/v1/lock-exceptions", request, () -> {
-            LockExceptionView view = service.grant(request);
-            return Response.created(URI.create("/api/v1/lock-exceptions/" + view.id())).entity(view).build();
-        });
+        LockExceptionView view = service.grant(request);
+        return Response.created(URI.create("/api/v1/lock-exceptions/" + view.id())).entity(view).build();
     }
 }

@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.idempotency.Idempotency;
-import org.socialwork.platform.security.CallerScope;
+import org.socialwork.platform.idempotency.Idempotent;
 import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.platform.web.Page;
@@ -49,12 +49,6 @@ public class ProjectResource {
     @Inject
     ProjectService service;
 
-    @Inject
-    Idempotency idempotency;
-
-    @Inject
-    CallerScope caller;
-
     @Context
     UriInfo uriInfo;
 
@@ -63,11 +57,10 @@ public class ProjectResource {
     @Operation(summary = "Create a project (DRAFT)", description = "Needs platform-admin or a bureau-admin covering the purchaser region. Funding parts must add up to the budget; stations must lie in the purchaser's region.")
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "422", description = "A rule refused it (funding, stations, region)")
+    @Idempotent
     public Response create(@HeaderParam(Idempotency.HEADER) String key, @NotNull @Valid ProjectCreateRequest request) {
-        return idempotency.execute(key, caller.subject(), "POST /api/v1/projects", request, () -> {
-            ProjectView view = service.create(request);
-            return Preconditions.created(URI.create("/api/v1/projects/" + view.id()), view, view.version());
-        });
+        ProjectView view = service.create(request);
+        return Preconditions.created(URI.create("/api/v1/projects/" + view.id()), view, view.version());
     }
 
     @GET
@@ -108,12 +101,11 @@ public class ProjectResource {
     @Path("/{id}/disbursements")
     @Operation(summary = "Plan a disbursement tranche", description = "All tranches together never exceed the budget.")
     @APIResponse(responseCode = "422", description = "The tranches would exceed the budget")
+    @Idempotent
     public Response disburse(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
             @NotNull @Valid DisbursementRequest request) {
-        return idempotency.execute(key, caller.subject(), "POST /api/v1/projects/" + id + "/disbursements", request, () -> {
-            ProjectView view = service.addDisbursement(id, request);
-            return Preconditions.created(URI.create("/api/v1/projects/" + id), view, view.version());
-        });
+        ProjectView view = service.addDisbursement(id, request);
+        return Preconditions.created(URI.create("/api/v1/projects/" + id), view, view.version());
     }
 
     @POST

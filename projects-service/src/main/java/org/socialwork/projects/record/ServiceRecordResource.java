@@ -28,11 +28,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.idempotency.Idempotency;
+import org.socialwork.platform.idempotency.Idempotent;
 import org.socialwork.platform.problem.Messages;
 import org.socialwork.platform.problem.Problem;
 import org.socialwork.platform.problem.ProblemException;
 import org.socialwork.platform.problem.ProblemResponses;
-import org.socialwork.platform.security.CallerScope;
 import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.web.Page;
 import org.socialwork.platform.web.PageRequest;
@@ -51,12 +51,6 @@ public class ServiceRecordResource {
     @Inject
     ServiceRecordService service;
 
-    @Inject
-    Idempotency idempotency;
-
-    @Inject
-    CallerScope caller;
-
     @Context
     UriInfo uriInfo;
 
@@ -69,14 +63,13 @@ public class ServiceRecordResource {
     @APIResponse(responseCode = "201", description = "Recorded")
     @APIResponse(responseCode = "200", description = "A record with this id already exists")
     @APIResponse(responseCode = "409", description = "urn:socialwork:problem:period-locked: the reporting period is locked")
+    @Idempotent
     public Response create(@HeaderParam(Idempotency.HEADER) String key, @NotNull @Valid ServiceRecordRequest request) {
-        return idempotency.execute(key, caller.subject(), "POST /api/v1/service-records", request, () -> {
-            ServiceRecordService.Single single = service.recordOne(request);
-            ServiceRecordView view = single.view();
-            URI location = URI.create("/api/v1/service-records/" + view.id());
-            return single.status() == BatchResult.Status.CREATED ? Preconditions.created(location, view, view.revision())
-                    : Preconditions.ok(view, view.revision());
-        });
+        ServiceRecordService.Single single = service.recordOne(request);
+        ServiceRecordView view = single.view();
+        URI location = URI.create("/api/v1/service-records/" + view.id());
+        return single.status() == BatchResult.Status.CREATED ? Preconditions.created(location, view, view.revision())
+                : Preconditions.ok(view, view.revision());
     }
 
     @POST

@@ -21,7 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.idempotency.Idempotency;
-import org.socialwork.platform.security.CallerScope;
+import org.socialwork.platform.idempotency.Idempotent;
 import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.web.Page;
 import org.socialwork.platform.web.PageRequest;
@@ -39,23 +39,16 @@ public class ResourceResource {
     @Inject
     ResourceService service;
 
-    @Inject
-    Idempotency idempotency;
-
-    @Inject
-    CallerScope caller;
-
     @Context
     UriInfo uriInfo;
 
     @POST
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.AGENCY_ADMIN})
     @Operation(summary = "List a resource")
+    @Idempotent
     public Response create(@HeaderParam(Idempotency.HEADER) String key, @NotNull @Valid ResourceRequest request) {
-        return idempotency.execute(key, caller.subject(), "POST /api/v1/resources", request, () -> {
-            ResourceView view = service.create(request);
-            return Response.created(URI.create("/api/v1/resources/" + view.id())).entity(view).build();
-        });
+        ResourceView view = service.create(request);
+        return Response.created(URI.create("/api/v1/resources/" + view.id())).entity(view).build();
     }
 
     @GET

@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.idempotency.Idempotency;
-import org.socialwork.platform.security.CallerScope;
+import org.socialwork.platform.idempotency.Idempotent;
 import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.web.Preconditions;
 import org.socialwork.projects.project.ProjectView;
@@ -41,24 +41,17 @@ public class TeamResource {
     @Inject
     TeamService service;
 
-    @Inject
-    Idempotency idempotency;
-
-    @Inject
-    CallerScope caller;
-
     @POST
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.AGENCY_ADMIN})
     @Operation(summary = "Add a worker to the team", description = "The purchasing bureau or the contractor's agency admin. A worker serves at most one IN_SERVICE project at a time.")
     @APIResponse(responseCode = "200", description = "The project with its new team")
     @APIResponse(responseCode = "409", description = "Already a member, or serving another IN_SERVICE project")
     @APIResponse(responseCode = "422", description = "Unknown worker, not employed by the contractor, or on the dishonesty list")
+    @Idempotent
     public Response add(@PathParam("id") UUID id, @HeaderParam(Idempotency.HEADER) String key,
             @NotNull @Valid MemberRequest request) {
-        return idempotency.execute(key, caller.subject(), "POST /api/v1/projects/" + id + "/team", request, () -> {
-            ProjectView view = service.add(id, request);
-            return Preconditions.ok(view, view.version());
-        });
+        ProjectView view = service.add(id, request);
+        return Preconditions.ok(view, view.version());
     }
 
     @DELETE

@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.idempotency.Idempotency;
-import org.socialwork.platform.security.CallerScope;
+import org.socialwork.platform.idempotency.Idempotent;
 import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.web.Page;
 import org.socialwork.platform.web.PageRequest;
@@ -44,12 +44,6 @@ public class BulletinResource {
     @Inject
     BulletinService service;
 
-    @Inject
-    Idempotency idempotency;
-
-    @Inject
-    CallerScope caller;
-
     @Context
     UriInfo uriInfo;
 
@@ -59,12 +53,11 @@ public class BulletinResource {
     @APIResponse(responseCode = "201", description = "Compiled as a draft")
     @APIResponse(responseCode = "403", description = "Not the bureau of that region")
     @APIResponse(responseCode = "409", description = "The region already has a bulletin for this month")
+    @Idempotent
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @NotNull @Valid BulletinRequests.Create request) {
-        return idempotency.execute(idempotencyKey, caller.subject(), "POST /api/v1/bulletins", request, () -> {
-            BulletinView view = service.create(request);
-            return Preconditions.created(URI.create("/api/v1/bulletins/" + view.id()), view, view.version());
-        });
+        BulletinView view = service.create(request);
+        return Preconditions.created(URI.create("/api/v1/bulletins/" + view.id()), view, view.version());
     }
 
     @GET

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.idempotency.Idempotency;
-import org.socialwork.platform.security.CallerScope;
+import org.socialwork.platform.idempotency.Idempotent;
 import org.socialwork.platform.security.Roles;
 
 import io.quarkus.security.Authenticated;
@@ -32,23 +32,16 @@ public class RebuildResource {
     @Inject
     RebuildService service;
 
-    @Inject
-    Idempotency idempotency;
-
-    @Inject
-    CallerScope caller;
-
     @POST
     @RolesAllowed({Roles.PLATFORM_ADMIN})
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Rebuild the read models", description = "platform-admin. Replays every consumed topic from the beginning into a new generation while the current one keeps serving, then switches over. Follow the Location for progress.")
     @APIResponse(responseCode = "202", description = "Started")
     @APIResponse(responseCode = "409", description = "A rebuild is already running")
+    @Idempotent
     public Response start(@HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        return idempotency.execute(idempotencyKey, caller.subject(), "POST /api/v1/admin/rebuild", "", () -> {
-            RebuildView view = service.start();
-            return Response.accepted(view).location(URI.create("/api/v1/admin/rebuild/" + view.generation())).build();
-        });
+        RebuildView view = service.start();
+        return Response.accepted(view).location(URI.create("/api/v1/admin/rebuild/" + view.generation())).build();
     }
 
     @GET

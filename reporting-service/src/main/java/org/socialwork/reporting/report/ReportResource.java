@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.idempotency.Idempotency;
-import org.socialwork.platform.security.CallerScope;
+import org.socialwork.platform.idempotency.Idempotent;
 import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.web.Page;
 import org.socialwork.platform.web.PageRequest;
@@ -45,12 +45,6 @@ public class ReportResource {
     @Inject
     ReportService service;
 
-    @Inject
-    Idempotency idempotency;
-
-    @Inject
-    CallerScope caller;
-
     @Context
     UriInfo uriInfo;
 
@@ -59,12 +53,11 @@ public class ReportResource {
     @Operation(summary = "Compile a county report", description = "bureau-admin covering the county; figures are compiled from the read models. Accepts Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Compiled as a draft")
     @APIResponse(responseCode = "409", description = "The county already has a report for this period")
+    @Idempotent
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @NotNull @Valid ReportRequests.Create request) {
-        return idempotency.execute(idempotencyKey, caller.subject(), "POST /api/v1/reports", request, () -> {
-            ReportView view = service.create(request);
-            return Preconditions.created(URI.create("/api/v1/reports/" + view.id()), view, view.version());
-        });
+        ReportView view = service.create(request);
+        return Preconditions.created(URI.create("/api/v1/reports/" + view.id()), view, view.version());
     }
 
     @GET

@@ -23,8 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.idempotency.Idempotency;
+import org.socialwork.platform.idempotency.Idempotent;
 import org.socialwork.platform.problem.Problems;
-import org.socialwork.platform.security.CallerScope;
 import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.platform.web.Page;
@@ -41,12 +41,6 @@ public class WarningResource {
 
     @Inject
     WarningService service;
-
-    @Inject
-    Idempotency idempotency;
-
-    @Inject
-    CallerScope caller;
 
     @Inject
     BusinessClock clock;
@@ -97,6 +91,7 @@ public class WarningResource {
     @Path("/admin/warnings/evaluate")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Evaluate the warning rules now", description = "platform-admin; as of the business day (Asia/Shanghai) or the given date.")
+    @Idempotent
     public Response evaluate(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @QueryParam("asOf") String asOf) {
         LocalDate today;
         try {
@@ -104,7 +99,6 @@ public class WarningResource {
         } catch (java.time.format.DateTimeParseException e) {
             throw Problems.invalidField("asOf", "reporting.period.invalid", asOf);
         }
-        return idempotency.execute(idempotencyKey, caller.subject(), "POST /api/v1/admin/warnings/evaluate", asOf == null ? "" : asOf,
-                () -> Response.ok(service.evaluateNow(today)).build());
+        return Response.ok(service.evaluateNow(today)).build();
     }
 }

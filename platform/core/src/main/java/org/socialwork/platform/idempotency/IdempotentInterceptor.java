@@ -4,6 +4,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -44,6 +45,7 @@ public class IdempotentInterceptor {
         String key = null;
         Object body = null;
         Map<String, String> pathParameters = new HashMap<>();
+        Map<String, String> queryParameters = new TreeMap<>();
         for (int i = 0; i < arguments.length; i++) {
             boolean bound = false;
             for (Annotation annotation : annotations[i]) {
@@ -51,6 +53,8 @@ public class IdempotentInterceptor {
                     key = (String) arguments[i];
                 } else if (annotation instanceof PathParam path) {
                     pathParameters.put(path.value(), String.valueOf(arguments[i]));
+                } else if (annotation instanceof QueryParam query && arguments[i] != null) {
+                    queryParameters.put(query.value(), String.valueOf(arguments[i]));
                 }
                 bound |= isRequestBinding(annotation);
             }
@@ -58,14 +62,15 @@ public class IdempotentInterceptor {
                 body = arguments[i];
             }
         }
-        return idempotency.execute(key, caller.subject(), operation(method, pathParameters), body, () -> proceed(invocation));
+        return idempotency.execute(key, caller.subject(), operation(method, pathParameters, queryParameters), body,
+                () -> proceed(invocation));
     }
 
     /**
-     * {@code POST /api/v1/workers/<id>/certificates}: the concrete path, so that one key sent to two
-     * workers is a reused key (422), not two requests.
+     * {@code POST /api/v1/workers/<id>/certificates}: the concrete path (and the query, by name), so that
+     * one key sent to two workers is a reused key (422), not two requests.
      */
-    static String operation(Method method, Map<String, String> pathParameters) {
+    static String operation(Method method, Map<String, String> pathParameters, Map<String, String> queryParameters) {
         String template = join(path(method.getDeclaringClass().getAnnotation(Path.class)), path(method.getAnnotation(Path.class)));
         StringBuilder route = new StringBuilder();
         for (int i = 0; i < template.length(); i++) {
@@ -85,7 +90,10 @@ public class IdempotentInterceptor {
             route.append(pathParameters.getOrDefault(name, ""));
             i = end - 1;
         }
-        return httpMethod(method) + " " + route;
+        StringBuilder query = new StringBuilder();
+        new TreeMap<>(queryParameters).forEach((name, value) -> query.append(query.isEmpty() ? '?' : '&')
+                .append(name).append('=').append(value));
+        return httpMethod(method) + " " + route + query;
     }
 
     private static String httpMethod(Method method) {

@@ -36,14 +36,20 @@ class IdempotentOperationTest {
 
     @Test
     void theOperationIsTheHttpMethodAndTheResourcePath() throws Exception {
-        assertThat(IdempotentInterceptor.operation(method("create"), Map.of())).isEqualTo("POST /api/v1/workers");
+        assertThat(IdempotentInterceptor.operation(method("create"), Map.of(), Map.of())).isEqualTo("POST /api/v1/workers");
     }
 
     @Test
     void pathParametersAreFilledInSoOneKeyCannotServeTwoResources() throws Exception {
-        assertThat(IdempotentInterceptor.operation(method("certify"), Map.of("id", "5f0c2a0e-8d3b-4c61-9a57-2b8e4f6d1a01")))
+        assertThat(IdempotentInterceptor.operation(method("certify"), Map.of("id", "5f0c2a0e-8d3b-4c61-9a57-2b8e4f6d1a01"), Map.of()))
                 .isEqualTo("POST /api/v1/workers/5f0c2a0e-8d3b-4c61-9a57-2b8e4f6d1a01/certificates");
-        assertThat(IdempotentInterceptor.operation(method("move"), Map.of("id", "w1", "assignment", "a7")))
+        assertThat(IdempotentInterceptor.operation(method("move"), Map.of("id", "w1", "assignment", "a7"), Map.of()))
                 .isEqualTo("PUT /api/v1/workers/w1/assignments/a7");
+    }
+
+    @Test
+    void queryParametersCountByNameWhateverTheirOrder() throws Exception {
+        assertThat(IdempotentInterceptor.operation(method("create"), Map.of(), Map.of("asOf", "2025-03-31", "dryRun", "true")))
+                .isEqualTo("POST /api/v1/workers?asOf=2025-03-31&dryRun=true");
     }
 }
