@@ -12,6 +12,7 @@ import static org.socialwork.stations.station.StationFixtures.as;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +22,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.socialwork.infra.testing.AsyncApiDocument;
 import org.socialwork.infra.testing.EventContract;
+import org.socialwork.infra.testing.TopicReader;
 import org.socialwork.platform.time.BusinessClock;
+import org.socialwork.stations.region.RegionFixtures;
 import org.socialwork.stations.station.StationFixtures;
 
 import io.agroal.api.AgroalDataSource;
@@ -89,5 +92,32 @@ class EventContractTest {
         for (String topic : List.of("stations.station.v1", "stations.agency.v1")) {
             assertNoPersonalDataOnTopic(topic, Duration.ofSeconds(1), "王女士", "王主任", "office@example.org");
         }
+    }
+
+    @Test
+    void publishedRegionEventsKeepTheContract() {
+        // Imported through the API (SQL fixtures publish nothing); a second import in this JVM publishes nothing new.
+        Path dongcheng = RegionFixtures.fixture("dongcheng");
+        Map<String, Path> files = new LinkedHashMap<>();
+        for (String part : List.of("provinces", "cities", "areas", "streets", "villages")) {
+            if (Files.isRegularFile(dongcheng.resolve(part + ".csv"))) {
+                files.put(part, dongcheng.resolve(part + ".csv"));
+            }
+        }
+        String job = RegionFixtures.upload(adminToken(), files).post("/api/v1/admin/region-imports").then().statusCode(202)
+                .extract().header("Location");
+        assertThat(RegionFixtures.awaitJob(job, Duration.ofSeconds(30)).getString("state")).isEqualTo("SUCCEEDED");
+        awaitEvents("stations.region.v1", "110101001", 1);
+
+        List<ConsumerRecord<String, byte[]>> regions = TopicReader.read("stations.region.v1",
+                r -> r.key() != null && r.key().startsWith("110101"), Duration.ofSeconds(2));
+        assertThat(regions).hasSizeGreaterThanOrEqualTo(18);
+        for (ConsumerRecord<String, byte[]> record : regions) {
+            assertThat(EventContract.assertKeepsDocument(record).name()).isEqualTo("org.socialwork.region.changed.v1");
+            assertThat(TopicReader.header(record, "ce_source")).isEqualTo(SOURCE);
+            assertThat(TopicReader.header(record, "ce_subject")).isEqualTo(record.key());
+            assertThat(EventContract.payload(record).get("code").asText()).isEqualTo(record.key());
+        }
+        assertCleanupPolicy("stations.region.v1", "compact");
     }
 }

@@ -1,38 +1,43 @@
 package org.socialwork.infra.testing;
 
+import static com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION;
+
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.networknt.schema.AnnotationKeyword;
+import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
@@ -40,55 +45,39 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import com.networknt.schema.resource.AllowSchemaLoader;
-import com.networknt.schema.resource.InputStreamSource;
 
 /**
- * An AsyncAPI document with the files it references, read the way AsyncAPI tools read it and
- * checked before anything relies on it:
+ * A service's AsyncAPI document ({@code asyncapi.yaml}) and the files it references, checked before
+ * a test relies on it:
  * <ol>
  * <li>it is valid YAML (a duplicate key counts as invalid);</li>
- * <li>it is valid against the JSON Schema of the AsyncAPI version it declares ({@code asyncapi:}),
- * as written and again with every reference resolved; the specification's schemas ship with this
- * class (see {@code asyncapi/README.md} beside it);</li>
- * <li>every {@code $ref}, local ({@code #/components/...}) or to a file relative to the document
- * ({@code schemas/station-changed.v1.schema.json}), resolves, in the document and in every file it
- * reaches;</li>
- * <li>the rules this project adds for Kafka: every channel names its topic ({@code address}), every
- * message has a {@code name} (its CloudEvents {@code type}, unique within its channel), a payload
- * schema that compiles and, if it has headers, a headers schema that compiles; every operation's
- * messages belong to its channel;</li>
- * <li>every message has at least one example, every example validates against its message's
- * payload (and headers) schema, and every file in {@code examples/} beside the document is the
- * example of some message.</li>
+ * <li>it is valid against the official JSON Schema of the AsyncAPI version it declares
+ * ({@code asyncapi: 3.0.0}), bundled beside this class (see {@code asyncapi/README.md}), with
+ * networknt's json-schema-validator;</li>
+ * <li>every {@code $ref} resolves, local ({@code #/components/...}) or to a file relative to the
+ * document ({@code schemas/station-changed.v1.schema.json}), in the document and in every file it
+ * reaches; no reference leaves the folder, nothing is fetched;</li>
+ * <li>what the specification's schema cannot say: an operation's messages are messages of its
+ * channel; and what this project needs: every channel has an {@code address} (its Kafka topic),
+ * every message a {@code name} (its CloudEvents type, unique in its channel), a payload schema and
+ * at least one example that validates against that schema (headers too), and every file in
+ * {@code examples/} is the example of some message.</li>
  * </ol>
- * The schemas a record is validated against are the ones reached from the document: channel (by
- * topic) → message (by {@code ce_type}) → {@code payload} / {@code headers}, never a file picked by name.
+ * Records are validated against the schemas reached through the document: channel (by topic) →
+ * message (by {@code ce_type}) → {@code payload} / {@code headers}, never against a file picked by name.
  */
 public final class AsyncApiDocument {
 
     /** The document's name in its folder. */
     public static final String DOCUMENT = "asyncapi.yaml";
 
-    /** Where the referenced files seem to live for the JSON Schema validator; nothing is fetched from it. */
-    private static final String BASE = "https://asyncapi-document.invalid/";
-    private static final String SPEC_SCHEMAS = "org/socialwork/infra/testing/asyncapi/";
-    private static final int MAX_SPEC_MESSAGES = 25;
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-    private static final ObjectMapper YAML = new YAMLMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-
-    /** Reads the document's folder: paths are relative to it, with {@code /} as separator. */
-    public interface Folder {
-
-        /** The file's bytes; empty if there is no such file. */
-        Optional<byte[]> read(String path);
-
-        /** Names of the files directly inside {@code path}; empty if there is no such folder. */
-        List<String> list(String path);
-
-        /** How a problem names the file at {@code path}, e.g. {@code events/asyncapi.yaml}. */
-        String describe(String path);
-    }
+    private static final String SPEC = "org/socialwork/infra/testing/asyncapi/asyncapi-%s.json";
+    private static final int MAX_SPEC_PROBLEMS = 25;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(STRICT_DUPLICATE_DETECTION);
+    private static final ObjectMapper YAML = new YAMLMapper().enable(STRICT_DUPLICATE_DETECTION);
+    private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true)
+            .build();
+    private static final Map<String, Optional<JsonSchema>> SPECIFICATIONS = new ConcurrentHashMap<>();
 
     /** A channel: its key in {@code channels}, its topic and its messages by key. */
     public record Channel(String key, String address, Map<String, Message> messages) {
@@ -100,11 +89,10 @@ public final class AsyncApiDocument {
     }
 
     /**
-     * A message of a channel: its key in the channel, its {@code name} (the CloudEvents type), the
-     * payload and headers schemas reached through the document, and how many examples it has.
+     * A message of a channel: its key, its {@code name} (the CloudEvents type), where its payload
+     * schema is and the payload and headers schemas (headers null if it declares none).
      */
-    public record Message(String key, String name, String payloadLocation, JsonSchema payload, JsonSchema headers,
-            int examples) {
+    public record Message(String key, String name, String payloadLocation, JsonSchema payload, JsonSchema headers) {
 
         /** Problems of {@code payload} against this message's payload schema, with the instance path. */
         public List<String> payloadProblems(JsonNode payload) {
@@ -117,35 +105,45 @@ public final class AsyncApiDocument {
         }
     }
 
-    private final Folder folder;
+    /** A node of one of the files: file (relative to the folder, {@code /}-separated), JSON pointer, node. */
+    private record Target(String file, String pointer, JsonNode node) {
+        String location() {
+            return pointer.isEmpty() ? file : file + "#" + pointer;
+        }
+    }
+
+    private final Path folder;
+    private final JsonSchemaFactory schemas;
     private final List<String> problems = new ArrayList<>();
-    private final Map<String, JsonNode> files = new LinkedHashMap<>();
+    private final Map<String, JsonNode> files = new HashMap<>();
     private final Map<String, Channel> channels = new LinkedHashMap<>();
     private final Set<String> exampleFiles = new TreeSet<>();
-    private JsonSchemaFactory schemas;
-    private JsonNode document;
 
-    private AsyncApiDocument(Folder folder) {
-        this.folder = folder;
+    private AsyncApiDocument(Path folder) {
+        this.folder = folder.toAbsolutePath().normalize();
+        this.schemas = factory(iri -> iri.startsWith("file:") && Path.of(URI.create(iri)).normalize().startsWith(this.folder));
         check();
     }
 
-    /** Reads and checks {@code folder}/asyncapi.yaml; see {@link #problems()}. */
-    public static AsyncApiDocument read(Folder folder) {
+    /** Reads and checks {@code <folder>/asyncapi.yaml}; see {@link #problems()}. */
+    public static AsyncApiDocument inDirectory(Path folder) {
         return new AsyncApiDocument(folder);
     }
 
-    /** Reads and checks {@code <folder>/asyncapi.yaml} on the class path of {@code loader}, e.g. {@code events}. */
+    /** Reads and checks {@code <folder>/asyncapi.yaml} of the class path (a directory, not a jar), e.g. {@code events}. */
     public static AsyncApiDocument onClasspath(ClassLoader loader, String folder) {
-        return read(classpathFolder(loader, folder));
+        URL url = loader.getResource(folder + "/" + DOCUMENT);
+        if (url == null) {
+            throw new AssertionError("no " + folder + "/" + DOCUMENT + " on the class path");
+        }
+        try {
+            return inDirectory(Path.of(url.toURI()).getParent());
+        } catch (URISyntaxException | FileSystemNotFoundException e) {
+            throw new IllegalStateException(url + " is not a file: the document is read from a directory", e);
+        }
     }
 
-    /** Reads and checks {@code <folder>/asyncapi.yaml} on the file system. */
-    public static AsyncApiDocument inDirectory(Path folder) {
-        return read(directoryFolder(folder));
-    }
-
-    /** Everything wrong with the document, each naming the file and where in it; empty if it holds. */
+    /** Everything wrong with the document, each naming the file and the place in it; empty if it holds. */
     public List<String> problems() {
         return Collections.unmodifiableList(problems);
     }
@@ -153,7 +151,7 @@ public final class AsyncApiDocument {
     /** This document, if it has no problem; otherwise an {@link AssertionError} listing them all. */
     public AsyncApiDocument requireValid() {
         if (!problems.isEmpty()) {
-            throw new AssertionError(folder.describe(DOCUMENT) + " does not hold (" + problems.size() + " problem"
+            throw new AssertionError(describe() + " does not hold (" + problems.size() + " problem"
                     + (problems.size() == 1 ? "" : "s") + "):\n  - " + String.join("\n  - ", problems));
         }
         return this;
@@ -166,7 +164,7 @@ public final class AsyncApiDocument {
 
     /** The channel whose address is {@code topic}. */
     public Optional<Channel> channelAt(String topic) {
-        return channels.values().stream().filter(c -> topic.equals(c.address())).findFirst();
+        return channels.values().stream().filter(c -> c.address().equals(topic)).findFirst();
     }
 
     /** Every channel's address (topic), in document order. */
@@ -174,431 +172,322 @@ public final class AsyncApiDocument {
         return channels.values().stream().map(Channel::address).toList();
     }
 
-    /** How many distinct messages the channels hold (a message reused by two channels counts twice). */
+    /** How many messages the channels hold (a message two channels reference counts twice). */
     public int messageCount() {
         return channels.values().stream().mapToInt(c -> c.messages().size()).sum();
     }
 
-    /** The example files ({@code examples/...}) the messages reference, each validated. */
+    /** The example files ({@code examples/...}) the messages reference, each validated against its message. */
     public Set<String> exampleFiles() {
         return Collections.unmodifiableSet(exampleFiles);
     }
 
-    /** How the document is named in messages. */
+    /** How problems name the document, e.g. {@code target/classes/events/asyncapi.yaml}. */
     public String describe() {
-        return folder.describe(DOCUMENT);
+        return describe(DOCUMENT);
     }
 
-    // ------------------------------------------------------------------------------------------
+    // -- the checks -------------------------------------------------------------------------------
 
     private void check() {
-        Optional<JsonNode> parsed = parse(DOCUMENT);
-        if (parsed.isEmpty()) {
-            return;
-        }
-        document = parsed.get();
-        if (!document.isObject()) {
-            problems.add(where(DOCUMENT, "") + ": the document is not a YAML mapping");
+        JsonNode document;
+        try {
+            document = read(DOCUMENT);
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
             return;
         }
         String version = document.path("asyncapi").asText("");
         Optional<JsonSchema> spec = specification(version);
         if (spec.isEmpty()) {
-            problems.add(where(DOCUMENT, "/asyncapi") + ": declares AsyncAPI version '" + version
-                    + "', for which no specification schema is bundled (" + SPEC_SCHEMAS + "asyncapi-" + version + ".json)");
+            problems.add(where(DOCUMENT, "/asyncapi") + ": no AsyncAPI specification schema is bundled for version '"
+                    + version + "' (" + SPEC.formatted(version) + ")");
             return;
         }
-        for (String message : limit(messages(spec.get().validate(document)))) {
-            problems.add(describe() + ": not valid AsyncAPI " + version + ": " + message);
+        List<String> invalid = messages(spec.get().validate(document));
+        invalid.stream().limit(MAX_SPEC_PROBLEMS).forEach(p -> problems.add(describe() + ": not valid AsyncAPI " + version + ": " + p));
+        if (invalid.size() > MAX_SPEC_PROBLEMS) {
+            problems.add(describe() + ": ... and " + (invalid.size() - MAX_SPEC_PROBLEMS) + " more");
         }
-        int before = problems.size();
         checkReferences();
-        if (problems.size() > before) {
-            return;
+        if (!problems.isEmpty()) {
+            return; // what follows relies on a valid document whose references resolve
         }
-        schemas = validatorFactory();
-        readChannels();
-        checkOperations();
+        document.path("channels").fieldNames().forEachRemaining(key -> readChannel(key, deref(DOCUMENT, "/channels/" + escape(key))));
+        if (channels.isEmpty() && problems.isEmpty()) {
+            problems.add(where(DOCUMENT, "/channels") + ": the document declares no channel");
+        }
+        document.path("operations").fieldNames().forEachRemaining(key -> checkOperation(key, deref(DOCUMENT, "/operations/" + escape(key))));
         checkExampleFolder();
     }
-
-    private Optional<JsonSchema> specification(String version) {
-        if (!version.matches("[0-9A-Za-z.\\-]+")) {
-            return Optional.empty();
-        }
-        try (InputStream in = AsyncApiDocument.class.getClassLoader()
-                .getResourceAsStream(SPEC_SCHEMAS + "asyncapi-" + version + ".json")) {
-            if (in == null) {
-                return Optional.empty();
-            }
-            JsonNode schema = JSON.readTree(in);
-            JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7,
-                    builder -> builder.schemaLoaders(loaders -> loaders.add(new AllowSchemaLoader(
-                            iri -> iri.toString().startsWith("classpath:")))));
-            JsonSchema compiled = factory.getSchema(schema,
-                    SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
-            compiled.initializeValidators();
-            return Optional.of(compiled);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the AsyncAPI " + version + " schema", e);
-        }
-    }
-
-    // -- references -----------------------------------------------------------------------------
 
     /** Resolves every {@code $ref} of the document and of every file it reaches. */
     private void checkReferences() {
         Deque<String> pending = new ArrayDeque<>(List.of(DOCUMENT));
-        Set<String> walked = new LinkedHashSet<>();
+        Set<String> walked = new HashSet<>();
         while (!pending.isEmpty()) {
             String file = pending.pop();
-            if (!walked.add(file)) {
-                continue;
-            }
-            JsonNode root = files.get(file);
-            walk(root, "", (pointer, ref) -> {
-                try {
-                    Target target = resolve(file, ref);
-                    if (!walked.contains(target.file())) {
-                        pending.push(target.file());
+            if (walked.add(file)) {
+                references(files.get(file), "", (pointer, ref) -> {
+                    try {
+                        pending.push(resolve(file, ref).file());
+                    } catch (IllegalArgumentException e) {
+                        problems.add(where(file, pointer) + ": $ref '" + ref + "' does not resolve: " + e.getMessage());
                     }
-                } catch (UnresolvedReference e) {
-                    problems.add(where(file, pointer) + ": $ref '" + ref + "' does not resolve: " + e.getMessage());
-                }
-            });
-        }
-    }
-
-    private interface RefVisitor {
-        void visit(String pointer, String ref);
-    }
-
-    private static void walk(JsonNode node, String pointer, RefVisitor visitor) {
-        if (node.isObject()) {
-            JsonNode ref = node.get("$ref");
-            if (ref != null && ref.isTextual()) {
-                visitor.visit(pointer + "/$ref", ref.asText());
-            }
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> field = it.next();
-                walk(field.getValue(), pointer + "/" + escape(field.getKey()), visitor);
-            }
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                walk(node.get(i), pointer + "/" + i, visitor);
+                });
             }
         }
     }
 
-    /** A node reached by a reference: its file, its JSON pointer in that file and the node. */
-    private record Target(String file, String pointer, JsonNode node) {
-    }
-
-    private static final class UnresolvedReference extends Exception {
-        UnresolvedReference(String message) {
-            super(message);
+    private void readChannel(String key, Target channel) {
+        String at = where(channel.file(), channel.pointer());
+        String address = channel.node().path("address").asText("");
+        if (address.isBlank() || address.contains("{")) {
+            problems.add(at + ": channel '" + key + "' has no fixed address: every channel names its Kafka topic");
+        } else if (channelAt(address).isPresent()) {
+            problems.add(at + ": channel '" + key + "' has the address '" + address + "' of another channel");
         }
-    }
-
-    private Target resolve(String fromFile, String ref) throws UnresolvedReference {
-        int hash = ref.indexOf('#');
-        String filePart = hash < 0 ? ref : ref.substring(0, hash);
-        String fragment = hash < 0 ? "" : ref.substring(hash + 1);
-        String file = fromFile;
-        if (!filePart.isEmpty()) {
-            if (filePart.matches("^[A-Za-z][A-Za-z0-9+.\\-]*:.*") || filePart.startsWith("/")) {
-                throw new UnresolvedReference("only local references and files relative to the document are allowed");
+        Map<String, Message> messages = new LinkedHashMap<>();
+        channel.node().path("messages").fieldNames().forEachRemaining(name -> {
+            String label = "message '" + name + "' of channel '" + key + "'";
+            Message message = readMessage(label, name, deref(channel.file(), channel.pointer() + "/messages/" + escape(name)));
+            if (message != null && messages.values().stream().anyMatch(m -> m.name().equals(message.name()))) {
+                problems.add(at + ": " + label + " has the name '" + message.name() + "' of another message of its"
+                        + " channel: the CloudEvents type must tell them apart");
+            } else if (message != null) {
+                messages.put(name, message);
             }
-            file = normalize(fromFile, filePart);
-            if (!files.containsKey(file)) {
-                Optional<byte[]> bytes = folder.read(file);
-                if (bytes.isEmpty()) {
-                    throw new UnresolvedReference(folder.describe(file) + " does not exist");
-                }
-                JsonNode parsed = parseBytes(file, bytes.get());
-                if (parsed == null) {
-                    throw new UnresolvedReference(folder.describe(file) + " is not valid "
-                            + (file.endsWith(".json") ? "JSON" : "YAML"));
-                }
-                files.put(file, parsed);
-            }
-        }
-        String pointer = URLDecoder.decode(fragment, StandardCharsets.UTF_8);
-        if (!pointer.isEmpty() && !pointer.startsWith("/")) {
-            throw new UnresolvedReference("'#" + fragment + "' is not a JSON pointer");
-        }
-        JsonNode node = files.get(file).at(pointer);
-        if (node.isMissingNode()) {
-            throw new UnresolvedReference("no '" + pointer + "' in " + folder.describe(file));
-        }
-        return new Target(file, pointer, node);
-    }
-
-    private static String normalize(String fromFile, String relative) throws UnresolvedReference {
-        Deque<String> parts = new ArrayDeque<>();
-        int slash = fromFile.lastIndexOf('/');
-        String dir = slash < 0 ? "" : fromFile.substring(0, slash);
-        for (String part : (dir.isEmpty() ? relative : dir + "/" + relative).split("/")) {
-            if (part.isEmpty() || part.equals(".")) {
-                continue;
-            }
-            if (part.equals("..")) {
-                if (parts.isEmpty()) {
-                    throw new UnresolvedReference("'" + relative + "' leaves the document's folder");
-                }
-                parts.removeLast();
-            } else {
-                parts.addLast(part);
-            }
-        }
-        return String.join("/", parts);
-    }
-
-    /** Follows {@code $ref}s until a node that is not a reference. */
-    private Target deref(Target target) {
-        Target current = target;
-        for (int hops = 0; current.node().isObject() && current.node().path("$ref").isTextual(); hops++) {
-            if (hops > 20) {
-                throw new IllegalStateException("reference loop at " + where(target.file(), target.pointer()));
-            }
-            try {
-                current = resolve(current.file(), current.node().get("$ref").asText());
-            } catch (UnresolvedReference e) {
-                throw new IllegalStateException(e.getMessage(), e); // checked before: cannot happen
-            }
-        }
-        return current;
-    }
-
-    // -- channels, messages, examples -----------------------------------------------------------
-
-    private void readChannels() {
-        document.path("channels").fields().forEachRemaining(entry -> {
-            String key = entry.getKey();
-            Target channel = deref(new Target(DOCUMENT, "/channels/" + escape(key), entry.getValue()));
-            JsonNode address = channel.node().get("address");
-            if (address == null || !address.isTextual() || address.asText().isBlank()) {
-                problems.add(where(channel.file(), channel.pointer() + "/address") + ": channel '" + key
-                        + "' has no address: every channel must name its Kafka topic");
-                return;
-            }
-            if (address.asText().contains("{")) {
-                problems.add(where(channel.file(), channel.pointer() + "/address") + ": channel '" + key
-                        + "' has a parameterised address; topics here are fixed names");
-                return;
-            }
-            Map<String, Message> messages = new LinkedHashMap<>();
-            channel.node().path("messages").fields().forEachRemaining(m -> {
-                Message message = readMessage(key, m.getKey(),
-                        new Target(channel.file(), channel.pointer() + "/messages/" + escape(m.getKey()), m.getValue()));
-                if (message != null) {
-                    messages.put(m.getKey(), message);
-                }
-            });
-            if (channel.node().path("messages").isEmpty()) {
-                problems.add(where(channel.file(), channel.pointer()) + ": channel '" + key + "' declares no message");
-            }
-            Set<String> names = new LinkedHashSet<>();
-            for (Message message : messages.values()) {
-                if (!names.add(message.name())) {
-                    problems.add(where(channel.file(), channel.pointer() + "/messages") + ": two messages of channel '"
-                            + key + "' are both named '" + message.name() + "': the CloudEvents type must tell them apart");
-                }
-            }
-            if (channels.values().stream().anyMatch(c -> c.address().equals(address.asText()))) {
-                problems.add(where(channel.file(), channel.pointer() + "/address") + ": address '" + address.asText()
-                        + "' is declared by two channels");
-            }
-            channels.put(key, new Channel(key, address.asText(), Collections.unmodifiableMap(messages)));
         });
-        if (channels.isEmpty() && problems.isEmpty()) {
-            problems.add(where(DOCUMENT, "/channels") + ": the document declares no channel");
+        if (!channel.node().path("messages").fieldNames().hasNext()) {
+            problems.add(at + ": channel '" + key + "' declares no message");
+        }
+        if (!address.isBlank()) {
+            channels.put(key, new Channel(key, address, Collections.unmodifiableMap(messages)));
         }
     }
 
-    private Message readMessage(String channel, String key, Target reference) {
-        Target message = deref(reference);
+    private Message readMessage(String label, String key, Target message) {
         String at = where(message.file(), message.pointer());
-        String label = "message '" + key + "' of channel '" + channel + "'";
-        JsonNode name = message.node().get("name");
-        if (name == null || !name.isTextual() || name.asText().isBlank()) {
+        JsonNode examples = message.node().path("examples");
+        for (int i = 0; i < examples.size(); i++) {
+            for (String part : List.of("payload", "headers")) {
+                if (examples.get(i).has(part)) {
+                    String file = deref(message.file(), message.pointer() + "/examples/" + i + "/" + part).file();
+                    if (file.startsWith("examples/")) {
+                        exampleFiles.add(file);
+                    }
+                }
+            }
+        }
+        String name = message.node().path("name").asText("");
+        if (name.isBlank()) {
             problems.add(at + ": " + label + " has no name: its name is the CloudEvents type (ce_type) of its events");
             return null;
         }
         if (!message.node().has("payload")) {
-            problems.add(at + ": " + label + " has no payload schema");
+            problems.add(at + ": " + label + " has no payload");
             return null;
         }
-        Optional<Compiled> payload = compile(new Target(message.file(), message.pointer() + "/payload",
-                message.node().get("payload")), label + " payload");
-        Optional<Compiled> headers = message.node().has("headers")
-                ? compile(new Target(message.file(), message.pointer() + "/headers", message.node().get("headers")),
-                        label + " headers")
-                : Optional.empty();
-        if (payload.isEmpty() || (message.node().has("headers") && headers.isEmpty())) {
+        JsonSchema payload = compile(message, "/payload", label);
+        JsonSchema headers = message.node().has("headers") ? compile(message, "/headers", label) : null;
+        if (payload == null || (headers == null && message.node().has("headers"))) {
             return null;
         }
-        JsonNode examples = message.node().path("examples");
         if (examples.isEmpty()) {
             problems.add(at + ": " + label + " has no example");
         }
         for (int i = 0; i < examples.size(); i++) {
-            String examplePointer = message.pointer() + "/examples/" + i;
-            JsonNode example = examples.get(i);
-            if (example.has("payload")) {
-                Target value = exampleValue(message.file(), examplePointer + "/payload", example.get("payload"));
-                for (String problem : messages(payload.get().schema().validate(value.node()))) {
-                    problems.add(where(value.file(), value.pointer()) + ": example " + i + " of " + label
-                            + " does not match its payload schema " + payload.get().location() + ": " + problem);
-                }
-            } else {
-                problems.add(where(message.file(), examplePointer) + ": example " + i + " of " + label + " has no payload");
+            String example = message.pointer() + "/examples/" + i;
+            if (!examples.get(i).has("payload")) {
+                problems.add(where(message.file(), example) + ": example " + i + " of " + label + " has no payload");
+                continue;
             }
-            if (example.has("headers") && headers.isPresent()) {
-                Target value = exampleValue(message.file(), examplePointer + "/headers", example.get("headers"));
-                for (String problem : messages(headers.get().schema().validate(value.node()))) {
-                    problems.add(where(value.file(), value.pointer()) + ": example " + i + " of " + label
-                            + " does not match its headers schema: " + problem);
-                }
+            checkExample(label + ", example " + i + ", payload", deref(message.file(), example + "/payload"), payload);
+            if (headers != null && examples.get(i).has("headers")) {
+                checkExample(label + ", example " + i + ", headers", deref(message.file(), example + "/headers"), headers);
             }
         }
-        return new Message(key, name.asText(), payload.get().location(), payload.get().schema(),
-                headers.map(Compiled::schema).orElse(null), examples.size());
+        return new Message(key, name, deref(message.file(), message.pointer() + "/payload").location(), payload, headers);
     }
 
-    private Target exampleValue(String file, String pointer, JsonNode node) {
-        Target value = deref(new Target(file, pointer, node));
-        if (!value.file().equals(file)) {
-            exampleFiles.add(value.file());
+    private void checkExample(String label, Target example, JsonSchema schema) {
+        for (String problem : messages(schema.validate(example.node()))) {
+            problems.add(where(example.file(), example.pointer()) + ": " + label + " does not match its schema: " + problem);
         }
-        return value;
-    }
-
-    private record Compiled(String location, JsonSchema schema) {
     }
 
     /**
-     * Compiles the schema at {@code at} (a Schema Object, a reference or a Multi Format Schema
-     * Object) as the JSON Schema validator reads it from the document, so that every reference in
-     * it resolves from where the document says, and the dialect is the one its file declares.
+     * Compiles the message's payload or headers schema as the validator reaches it from the document
+     * ({@code asyncapi.yaml#/components/messages/x/payload}), so that its references resolve from
+     * where the document says and the dialect is the one its file declares ({@code $schema}).
      */
-    private Optional<Compiled> compile(Target at, String label) {
-        Target schema = at;
-        if (at.node().isObject() && at.node().has("schema")) {
-            String format = at.node().path("schemaFormat").asText("");
-            if (!format.isEmpty() && !format.startsWith("application/schema+json")
-                    && !format.startsWith("application/schema+yaml") && !format.startsWith("application/vnd.aai.asyncapi")) {
-                problems.add(where(at.file(), at.pointer()) + ": " + label + " uses schemaFormat '" + format
-                        + "', which this check cannot validate");
-                return Optional.empty();
-            }
-            schema = new Target(at.file(), at.pointer() + "/schema", at.node().get("schema"));
-        }
-        Target reached = deref(schema);
-        String location = reached.pointer().isEmpty() ? reached.file() : reached.file() + "#" + reached.pointer();
-        try {
-            JsonSchema compiled = schemas.getSchema(SchemaLocation.of(BASE + schema.file() + "#" + schema.pointer()),
-                    SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
-            compiled.initializeValidators();
-            return Optional.of(new Compiled(location, compiled));
-        } catch (RuntimeException e) {
-            problems.add(where(at.file(), at.pointer()) + ": " + label + " (" + location + ") does not compile as JSON Schema: "
-                    + e.getMessage());
-            return Optional.empty();
-        }
-    }
-
-    /** Validators read the document's files only: any other location is refused, never fetched. */
-    private JsonSchemaFactory validatorFactory() {
-        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7, builder -> builder
-                .schemaLoaders(loaders -> loaders
-                        .add(iri -> {
-                            String text = iri.toString();
-                            if (!text.startsWith(BASE)) {
-                                return null;
-                            }
-                            String path = text.substring(BASE.length());
-                            JsonNode node = files.get(path);
-                            if (node == null) {
-                                return null;
-                            }
-                            byte[] json;
-                            try {
-                                json = JSON.writeValueAsBytes(node);
-                            } catch (JsonProcessingException e) {
-                                throw new IllegalStateException(e);
-                            }
-                            InputStreamSource source = () -> new java.io.ByteArrayInputStream(json);
-                            return source;
-                        })
-                        .add(new AllowSchemaLoader(iri -> iri.toString().startsWith("classpath:")))));
-    }
-
-    private void checkOperations() {
-        document.path("operations").fields().forEachRemaining(entry -> {
-            String pointer = "/operations/" + escape(entry.getKey());
-            Target operation = deref(new Target(DOCUMENT, pointer, entry.getValue()));
-            String channelRef = operation.node().path("channel").path("$ref").asText("");
-            if (!channelRef.matches("#/channels/[^/]+")) {
-                problems.add(where(operation.file(), operation.pointer() + "/channel") + ": operation '" + entry.getKey()
-                        + "' must reference one of the document's channels (#/channels/<key>), not '" + channelRef + "'");
-                return;
-            }
-            JsonNode operationMessages = operation.node().path("messages");
-            for (int i = 0; i < operationMessages.size(); i++) {
-                String ref = operationMessages.get(i).path("$ref").asText("");
-                if (!ref.startsWith(channelRef + "/messages/")) {
-                    problems.add(where(operation.file(), operation.pointer() + "/messages/" + i) + ": operation '"
-                            + entry.getKey() + "' sends '" + ref + "', which is not a message of its channel " + channelRef);
-                }
-            }
-        });
-    }
-
-    private void checkExampleFolder() {
-        for (String name : folder.list("examples")) {
-            String file = "examples/" + name;
-            if (name.endsWith(".json") && !exampleFiles.contains(file)) {
-                problems.add(folder.describe(file) + ": belongs to no message: no message's examples reference it");
-            }
-        }
-    }
-
-    // -- helpers --------------------------------------------------------------------------------
-
-    private Optional<JsonNode> parse(String file) {
-        Optional<byte[]> bytes = folder.read(file);
-        if (bytes.isEmpty()) {
-            problems.add(folder.describe(file) + " is missing");
-            return Optional.empty();
-        }
-        JsonNode node = parseBytes(file, bytes.get());
-        if (node == null) {
-            return Optional.empty();
-        }
-        files.put(file, node);
-        return Optional.of(node);
-    }
-
-    /** The file's tree, or null after adding the parse error to the problems. */
-    private JsonNode parseBytes(String file, byte[] bytes) {
-        boolean json = file.endsWith(".json");
-        try {
-            JsonNode node = (json ? JSON : YAML).readTree(bytes);
-            if (node == null || node.isMissingNode()) {
-                problems.add(folder.describe(file) + " is empty");
+    private JsonSchema compile(Target message, String member, String label) {
+        String pointer = message.pointer() + member;
+        JsonNode node = message.node().at(member);
+        if (node.has("schemaFormat")) { // a Multi Format Schema Object
+            String format = node.path("schemaFormat").asText();
+            if (!format.matches("application/(schema|vnd\\.aai\\.asyncapi)(\\+json|\\+yaml)?(;.*)?")) {
+                problems.add(where(message.file(), pointer) + ": " + label + " has a schemaFormat this check cannot validate: " + format);
                 return null;
             }
-            return node;
-        } catch (IOException e) {
-            problems.add(folder.describe(file) + " is not valid " + (json ? "JSON" : "YAML") + ": "
-                    + e.getMessage().replace('\n', ' '));
+            pointer += "/schema";
+        }
+        try {
+            JsonSchema schema = schemas.getSchema(SchemaLocation.of(folder.resolve(message.file()).toUri() + "#" + pointer), CONFIG);
+            schema.initializeValidators();
+            return schema;
+        } catch (RuntimeException e) {
+            problems.add(where(message.file(), pointer) + ": " + label + member + " is no JSON Schema that compiles: " + e.getMessage());
             return null;
         }
     }
 
+    /** The specification says an operation's messages MUST be messages of its channel; its schema cannot check it. */
+    private void checkOperation(String key, Target operation) {
+        String channel = operation.node().path("channel").path("$ref").asText("");
+        JsonNode messages = operation.node().path("messages");
+        for (int i = 0; i < messages.size(); i++) {
+            String ref = messages.get(i).path("$ref").asText("");
+            if (!ref.startsWith(channel + "/messages/")) {
+                problems.add(where(operation.file(), operation.pointer() + "/messages/" + i) + ": operation '" + key + "' sends '"
+                        + ref + "', which is not a message of its channel '" + channel + "'");
+            }
+        }
+    }
+
+    private void checkExampleFolder() {
+        Path examples = folder.resolve("examples");
+        if (!Files.isDirectory(examples)) {
+            return;
+        }
+        try (Stream<Path> listing = Files.list(examples)) {
+            listing.map(p -> "examples/" + p.getFileName()).filter(f -> !exampleFiles.contains(f)).sorted()
+                    .forEach(f -> problems.add(describe(f) + ": is the example of no message"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // -- files and references ---------------------------------------------------------------------
+
+    /** The file's tree, read once; {@link IllegalArgumentException} saying why if it is missing or invalid. */
+    private JsonNode read(String file) {
+        JsonNode known = files.get(file);
+        if (known != null) {
+            return known;
+        }
+        Path path = folder.resolve(file);
+        boolean json = file.endsWith(".json");
+        try {
+            JsonNode node = (json ? JSON : YAML).readTree(path.toFile());
+            if (node == null || node.isMissingNode() || !node.isContainerNode()) {
+                throw new IllegalArgumentException(describe(file) + " holds no " + (json ? "JSON" : "YAML") + " object");
+            }
+            files.put(file, node);
+            return node;
+        } catch (IOException e) {
+            throw new IllegalArgumentException(Files.exists(path) ? describe(file) + " is not valid " + (json ? "JSON" : "YAML")
+                    + ": " + e.getMessage().replace('\n', ' ') : describe(file) + " does not exist", e);
+        }
+    }
+
+    /** The node {@code ref}, written in {@code fromFile}, names; {@link IllegalArgumentException} saying why not. */
+    private Target resolve(String fromFile, String ref) {
+        int hash = ref.indexOf('#');
+        String filePart = hash < 0 ? ref : ref.substring(0, hash);
+        String pointer = hash < 0 ? "" : URLDecoder.decode(ref.substring(hash + 1), StandardCharsets.UTF_8);
+        String file = fromFile;
+        if (!filePart.isEmpty()) {
+            if (filePart.matches("[A-Za-z][A-Za-z0-9+.\\-]*:.*") || filePart.startsWith("/")) {
+                throw new IllegalArgumentException("only references in the document's folder are allowed; nothing is fetched");
+            }
+            Path path = folder.resolve(fromFile).resolveSibling(filePart).normalize();
+            if (!path.startsWith(folder)) {
+                throw new IllegalArgumentException("it leaves the document's folder");
+            }
+            file = folder.relativize(path).toString().replace(File.separatorChar, '/');
+        }
+        if (!pointer.isEmpty() && !pointer.startsWith("/")) {
+            throw new IllegalArgumentException("'#" + pointer + "' is not a JSON pointer");
+        }
+        JsonNode node = read(file).at(pointer);
+        if (node.isMissingNode()) {
+            throw new IllegalArgumentException(describe(file) + " has nothing at '" + pointer + "'");
+        }
+        return new Target(file, pointer, node);
+    }
+
+    /** The node at {@code file#pointer}, following {@code $ref}s (all resolve: checked before). */
+    private Target deref(String file, String pointer) {
+        Target target = new Target(file, pointer, files.get(file).at(pointer));
+        for (int hops = 0; target.node().path("$ref").isTextual(); hops++) {
+            if (hops > 20) {
+                throw new IllegalStateException("a loop of references at " + where(file, pointer));
+            }
+            target = resolve(target.file(), target.node().get("$ref").asText());
+        }
+        return target;
+    }
+
+    private static void references(JsonNode node, String pointer, BiConsumer<String, String> visitor) {
+        if (node.path("$ref").isTextual()) {
+            visitor.accept(pointer + "/$ref", node.get("$ref").asText());
+        }
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> field = it.next();
+                references(field.getValue(), pointer + "/" + escape(field.getKey()), visitor);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                references(node.get(i), pointer + "/" + i, visitor);
+            }
+        }
+    }
+
+    // -- helpers ----------------------------------------------------------------------------------
+
+    /** The AsyncAPI specification's schema for {@code version}, compiled once. */
+    private static Optional<JsonSchema> specification(String version) {
+        if (!version.matches("[0-9][0-9A-Za-z.\\-]*")) {
+            return Optional.empty();
+        }
+        return SPECIFICATIONS.computeIfAbsent(version, v -> {
+            try (InputStream in = AsyncApiDocument.class.getClassLoader().getResourceAsStream(SPEC.formatted(v))) {
+                if (in == null) {
+                    return Optional.empty();
+                }
+                JsonSchema schema = factory(iri -> false).getSchema(in, CONFIG);
+                schema.initializeValidators();
+                return Optional.of(schema);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the AsyncAPI " + v + " schema", e);
+            }
+        });
+    }
+
+    /**
+     * Draft-07 by default (the AsyncAPI schemas' dialect; a schema file's {@code $schema} chooses its
+     * own); loads the validator's bundled meta-schemas and the {@code allowed} locations, nothing
+     * else. Keywords draft-07 does not know (AsyncAPI fields above a schema, {@code example}) are
+     * annotations, not warnings.
+     */
+    private static JsonSchemaFactory factory(Predicate<String> allowed) {
+        JsonMetaSchema draft7 = JsonMetaSchema.builder(JsonMetaSchema.getV7())
+                .unknownKeywordFactory((keyword, context) -> new AnnotationKeyword(keyword)).build();
+        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7, builder -> builder.metaSchema(draft7)
+                .schemaLoaders(loaders -> loaders.add(new AllowSchemaLoader(
+                        iri -> iri.toString().startsWith("classpath:") || allowed.test(iri.toString())))));
+    }
+
+    private String describe(String file) {
+        Path path = folder.resolve(file);
+        Path here = Path.of("").toAbsolutePath();
+        return (path.startsWith(here) ? here.relativize(path) : path).toString();
+    }
+
     private String where(String file, String pointer) {
-        return folder.describe(file) + "#" + pointer;
+        return describe(file) + "#" + pointer;
     }
 
     private static String escape(String key) {
@@ -607,86 +496,5 @@ public final class AsyncApiDocument {
 
     private static List<String> messages(Collection<ValidationMessage> messages) {
         return messages.stream().map(ValidationMessage::getMessage).sorted().toList();
-    }
-
-    private static List<String> limit(List<String> messages) {
-        if (messages.size() <= MAX_SPEC_MESSAGES) {
-            return messages;
-        }
-        List<String> shown = new ArrayList<>(messages.subList(0, MAX_SPEC_MESSAGES));
-        shown.add("... and " + (messages.size() - MAX_SPEC_MESSAGES) + " more");
-        return shown;
-    }
-
-    // -- folders --------------------------------------------------------------------------------
-
-    /** The folder {@code root} (e.g. {@code events}) on the class path of {@code loader}. */
-    public static Folder classpathFolder(ClassLoader loader, String root) {
-        return new Folder() {
-            @Override
-            public Optional<byte[]> read(String path) {
-                try (InputStream in = loader.getResourceAsStream(root + "/" + path)) {
-                    return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-
-            @Override
-            public List<String> list(String path) {
-                URL url = loader.getResource(root + "/" + path);
-                if (url == null) {
-                    return List.of();
-                }
-                if (!"file".equals(url.getProtocol())) {
-                    throw new IllegalStateException("cannot list " + url + ": only folders on the file system are listed");
-                }
-                try {
-                    return directoryFolder(Path.of(url.toURI()).getParent()).list(Path.of(url.toURI()).getFileName().toString());
-                } catch (URISyntaxException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-
-            @Override
-            public String describe(String path) {
-                return root + "/" + path;
-            }
-        };
-    }
-
-    /** The folder {@code root} on the file system. */
-    public static Folder directoryFolder(Path root) {
-        return new Folder() {
-            @Override
-            public Optional<byte[]> read(String path) {
-                try {
-                    return Optional.of(Files.readAllBytes(root.resolve(path)));
-                } catch (NoSuchFileException e) {
-                    return Optional.empty();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-
-            @Override
-            public List<String> list(String path) {
-                Path dir = root.resolve(path);
-                if (!Files.isDirectory(dir)) {
-                    return List.of();
-                }
-                try (Stream<Path> listing = Files.list(dir)) {
-                    return listing.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted()
-                            .collect(Collectors.toList());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-
-            @Override
-            public String describe(String path) {
-                return root.resolve(path).toString();
-            }
-        };
     }
 }

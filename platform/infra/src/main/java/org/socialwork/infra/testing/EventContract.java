@@ -70,30 +70,18 @@ public final class EventContract {
      * the test broker within {@code within}, by asking the broker, which creates no topic when asked:
      * the service creates them at start (compacted and fact topics of the outbox configuration).
      *
-     * @return the topics that were found
+     * @return the channels' addresses, all of them topics on the broker
      */
     public static List<String> assertEveryChannelExists(Duration within) {
-        List<String> expected = asyncApi().addresses();
+        List<String> channels = asyncApi().addresses();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 TestInfrastructure.kafka().bootstrapServers()))) {
-            java.util.Set<String> topics = await().atMost(within).pollInterval(Duration.ofMillis(250))
-                    .ignoreExceptions()
-                    .until(() -> admin.listTopics().names().get(5, TimeUnit.SECONDS), t -> t.containsAll(expected));
-            return expected.stream().filter(topics::contains).toList();
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    TestInfrastructure.kafka().bootstrapServers()))) {
-                java.util.Set<String> topics = admin.listTopics().names().get(10, TimeUnit.SECONDS);
-                throw new AssertionError("channels of " + asyncApi().describe() + " without a topic on the broker "
-                        + within.toSeconds() + " s after the service started: "
-                        + expected.stream().filter(t -> !topics.contains(t)).toList() + " (topics: " + new java.util.TreeSet<>(topics) + ")", e);
-            } catch (InterruptedException ie) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(ie);
-            } catch (ExecutionException | TimeoutException te) {
-                throw new IllegalStateException("cannot list the broker's topics", te);
-            }
+            await().atMost(within).pollInterval(Duration.ofMillis(250)).ignoreExceptions().untilAsserted(() -> assertThat(
+                    admin.listTopics().names().get(5, TimeUnit.SECONDS))
+                    .as("the broker's topics, which must hold every channel's address of %s", asyncApi().describe())
+                    .containsAll(channels));
         }
+        return channels;
     }
 
     /**
