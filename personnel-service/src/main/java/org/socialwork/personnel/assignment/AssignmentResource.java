@@ -25,7 +25,6 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -53,7 +52,6 @@ import io.quarkus.security.Authenticated;
 @Consumes(MediaType.APPLICATION_JSON)
 public class AssignmentResource {
 
-    static final String ETAG = "The assignment's version, to send back in If-Match";
     static final String IF_MATCH = "The assignment's ETag as last read; required (without it 428, with another version 412)";
     static final String ASSIGNMENT_ID = "The assignment's id";
     static final String NOT_FOUND = "No such assignment in your scope";
@@ -90,8 +88,6 @@ public class AssignmentResource {
                     + "purchased-service station unless the worker is a civil-affairs assistant (民政协理员) (422), a second "
                     + "active full-time assignment (409). fullTime defaults to true for STATION_FULL_TIME employment.")
     @APIResponse(responseCode = "201", description = "Assigned; a START filing obligation is open",
-            headers = {@Header(name = "Location", description = "The new assignment", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssignmentView.class),
                     examples = @ExampleObject(name = "assigned", summary = "顾明 at 硖石街道社会工作站", value = ASSIGNMENT_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Invalid field, or a malformed Idempotency-Key")
@@ -126,7 +122,6 @@ public class AssignmentResource {
             description = "Seen by the station's bureau, the employer agency and whoever may read the worker. `filing` is "
                     + "the latest filing of the assignment, absent until it is filed.")
     @APIResponse(responseCode = "200", description = "The assignment",
-            headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssignmentView.class),
                     examples = @ExampleObject(name = "filedLate", summary = "Its START was filed 10 days late",
                             value = FILED_ASSIGNMENT_EXAMPLE)))
@@ -144,7 +139,6 @@ public class AssignmentResource {
             description = "Opens a CHANGE filing obligation from changedOn (not before the start); the same role again "
                     + "changes nothing. Only an active assignment changes. Needs If-Match (the assignment's ETag).")
     @APIResponse(responseCode = "200", description = "Changed (or unchanged: the same role)",
-            headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssignmentView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field, e.g. changedOn before the start "
             + "(assignment.date.before-start)")
@@ -170,7 +164,6 @@ public class AssignmentResource {
             description = "`to` is the last day (not before the start). Opens an END filing obligation. Only an active "
                     + "assignment ends. Needs If-Match (the assignment's ETag).")
     @APIResponse(responseCode = "200", description = "Ended",
-            headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssignmentView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field, e.g. to before the start (assignment.date.before-start)")
     @APIResponse(responseCode = "403", description = WRITE_FORBIDDEN)

@@ -19,8 +19,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -63,8 +61,6 @@ public class DishonestyResource {
                     + "may hold no social-work post: employment and assignments are refused (422) until the listing "
                     + "expires after personnel.dishonesty-listing-duration (two years) or is lifted.")
     @APIResponse(responseCode = "201", description = "Listed",
-            headers = @Header(name = "Location", description = "The new listing (POST its /delisting to lift it)",
-                    schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ListingView.class),
                     examples = @ExampleObject(name = "listed", summary = "Listed for two years", value = LISTING_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Invalid field, e.g. listedOn in the future (dishonesty.future), or a "

@@ -25,7 +25,6 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -50,7 +49,6 @@ import io.quarkus.security.Authenticated;
 @Consumes(MediaType.APPLICATION_JSON)
 public class DispatchResource {
 
-    static final String ETAG = "The programme's version, to send back in If-Match";
     static final String IF_MATCH = "The programme's ETag as last read; required (without it 428, with another version 412)";
     static final String PROGRAMME_ID = "The programme's id";
     static final String NOT_FOUND = "No such programme in your scope (neither its sending nor its receiving region is yours)";
@@ -80,8 +78,6 @@ public class DispatchResource {
                     + "city or county) to a receiving county and training local workers (培养对象). bureau-admin covering "
                     + "the sending region, or platform-admin.")
     @APIResponse(responseCode = "201", description = "Created",
-            headers = {@Header(name = "Location", description = "The new programme", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProgrammeView.class),
                     examples = @ExampleObject(name = "created", summary = "The 2024 三区 programme, no dispatch yet", value = """
                             {"id":"d1e5f3a7-9b4c-4d8e-a061-7b3f5c9d4e61","version":0,\
@@ -113,7 +109,6 @@ public class DispatchResource {
             description = "The programme with its dispatches, for platform-admin and the bureaus of its sending or "
                     + "receiving region.")
     @APIResponse(responseCode = "200", description = "The programme",
-            headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProgrammeView.class),
                     examples = @ExampleObject(name = "programme", summary = "Two workers dispatched to Haining",
                             value = PROGRAMME_EXAMPLE)))
@@ -131,7 +126,6 @@ public class DispatchResource {
             description = "Replaces the programme's fields; the dispatches stay. You must manage both its current and its "
                     + "new sending region. Needs If-Match (the programme's ETag).")
     @APIResponse(responseCode = "200", description = "Updated",
-            headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProgrammeView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field (see createDispatchProgramme)")
     @APIResponse(responseCode = "403", description = WRITE_FORBIDDEN)
@@ -155,7 +149,6 @@ public class DispatchResource {
             description = "Creates or replaces the worker's dispatch in the programme: the period lies within the programme "
                     + "year and ends after it starts. If-Match: the programme's ETag.")
     @APIResponse(responseCode = "200", description = "The programme with the dispatch",
-            headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProgrammeView.class)))
     @APIResponse(responseCode = "400", description = "The period is not within the programme year or ends before it starts "
             + "(dispatch.period)")

@@ -23,7 +23,6 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -50,7 +49,6 @@ import io.quarkus.security.Authenticated;
 @Consumes(MediaType.APPLICATION_JSON)
 public class FilingResource {
 
-    static final String ETAG = "The filing's version, to send back in If-Match";
     static final String NOT_FOUND = "No such filing obligation in your scope";
 
     static final String FILING_EXAMPLE = """
@@ -106,7 +104,6 @@ public class FilingResource {
             description = "state is PENDING (within the deadline), OVERDUE, FILED_ON_TIME or FILED_LATE, as of today in "
                     + "China.")
     @APIResponse(responseCode = "200", description = "The filing obligation",
-            headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FilingView.class),
                     examples = @ExampleObject(name = "filedLate", summary = "A START filed 10 days after the change",
                             value = FILING_EXAMPLE)))
@@ -124,7 +121,6 @@ public class FilingResource {
             description = "filedOn lies between the change and today; the filing is late when filedOn is more than the "
                     + "configured days (7) after the change. Filed once. Needs If-Match (the filing's ETag).")
     @APIResponse(responseCode = "200", description = "Filed",
-            headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FilingView.class),
                     examples = @ExampleObject(name = "filedLate", summary = "Filed 10 days after the change: late",
                             value = FILING_EXAMPLE)))

@@ -18,8 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -69,7 +67,6 @@ public class SupervisionResource {
                     + "and another worker than the supervised one. A supervised worker must be in your scope; a station "
                     + "must be known here (from stations-service events).")
     @APIResponse(responseCode = "201", description = "Paired",
-            headers = @Header(name = "Location", description = "The new pairing", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SupervisionView.class),
                     examples = @ExampleObject(name = "paired", summary = "许晨 supervises 顾明 for half a year",
                             value = PAIRING_EXAMPLE)))

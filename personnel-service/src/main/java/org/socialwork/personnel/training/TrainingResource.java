@@ -22,8 +22,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -47,7 +45,6 @@ import io.quarkus.security.Authenticated;
 @Consumes(MediaType.APPLICATION_JSON)
 public class TrainingResource {
 
-    static final String ETAG = "The training's version, to send back in If-Match";
     static final String NOT_FOUND = "No such training in your scope";
     static final String WRITE_FORBIDDEN = "Only platform-admin and bureau-admin manage trainings, and a bureau only those "
             + "organised in its region (training.forbidden.region)";
@@ -75,8 +72,6 @@ public class TrainingResource {
                     + "0.5 to 2,000 hours, ending on or after its start. bureau-admin covering organizerRegionCode, or "
                     + "platform-admin.")
     @APIResponse(responseCode = "201", description = "Created",
-            headers = {@Header(name = "Location", description = "The new training", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrainingView.class),
                     examples = @ExampleObject(name = "created", summary = "Haining's pre-job training (岗前培训)",
                             value = TRAINING_EXAMPLE)))
@@ -105,7 +100,6 @@ public class TrainingResource {
             description = "For platform-admin, the bureaus above or below the organiser, and agencies registered under the "
                     + "organiser or whose staff attended. The attendance lists only workers you may see.")
     @APIResponse(responseCode = "200", description = "The training",
-            headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrainingView.class),
                     examples = @ExampleObject(name = "attended", summary = "顾明 completed it", value = ATTENDED_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "The id is not a UUID")
@@ -122,7 +116,6 @@ public class TrainingResource {
             description = "Creates or replaces it; attended hours cannot exceed the training's hours. If-Match: the "
                     + "training's ETag.")
     @APIResponse(responseCode = "200", description = "The training with the attendance",
-            headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrainingView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field, e.g. more hours than the training has (training.hours)")
     @APIResponse(responseCode = "403", description = WRITE_FORBIDDEN)

@@ -20,8 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -45,7 +43,6 @@ import io.quarkus.security.Authenticated;
 @Consumes(MediaType.APPLICATION_JSON)
 public class VolunteerResource {
 
-    static final String ETAG = "The volunteer's version, to send back in If-Match";
     static final String NOT_FOUND = "No such volunteer in your scope";
     static final String WRITE_FORBIDDEN = "Your role may not manage volunteers (only platform-admin, bureau-admin and "
             + "agency-admin may), or the recruiting worker is outside what you may change (worker.forbidden.scope)";
@@ -66,8 +63,6 @@ public class VolunteerResource {
                     + "must be (or have been) assigned to the station, which must be known here. The volunteer's name "
                     + "stays in this service and never enters an event.")
     @APIResponse(responseCode = "201", description = "Registered",
-            headers = {@Header(name = "Location", description = "The new volunteer", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VolunteerView.class),
                     examples = @ExampleObject(name = "registered", summary = "A regular volunteer recruited by 顾明",
                             value = VOLUNTEER_EXAMPLE)))
@@ -97,7 +92,6 @@ public class VolunteerResource {
     @Operation(operationId = "getVolunteer", summary = "Read a volunteer (查看志愿者)",
             description = "With the name. For the bureaus of the station's region and whoever may read the recruiter.")
     @APIResponse(responseCode = "200", description = "The volunteer",
-            headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VolunteerView.class),
                     examples = @ExampleObject(name = "volunteer", summary = "A regular volunteer", value = VOLUNTEER_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "The id is not a UUID")
@@ -114,7 +108,6 @@ public class VolunteerResource {
             description = "Replaces serviceHours, regular and status (ACTIVE or INACTIVE). You must be allowed to change the "
                     + "recruiting worker. Needs If-Match (the volunteer's ETag).")
     @APIResponse(responseCode = "200", description = "Updated",
-            headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VolunteerView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field, e.g. a status other than ACTIVE or INACTIVE")
     @APIResponse(responseCode = "403", description = WRITE_FORBIDDEN)

@@ -25,7 +25,6 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -60,7 +59,6 @@ public class WorkerResource {
      */
     public static final String PURPOSE_HEADER = "X-Access-Purpose";
 
-    static final String ETAG = "The worker's version, to send back in If-Match";
     static final String IDEMPOTENCY_KEY = "Optional, 1 to 255 characters, scoped to the caller: a retry with the same key "
             + "and body gets the stored answer again (Idempotent-Replayed: true)";
     static final String IF_MATCH = "The worker's ETag as last read; required (without it 428, with another version 412)";
@@ -116,8 +114,6 @@ public class WorkerResource {
                     + "employment; its agency must be known here (from stations-service events) and active, and post and "
                     + "grade must lie on the pay scale. The answer masks the ID number and phone.")
     @APIResponse(responseCode = "201", description = "Created; ID number and phone masked",
-            headers = {@Header(name = "Location", description = "The new worker", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WorkerView.class),
                     examples = @ExampleObject(name = "hired", summary = "顾明 hired by 海宁市益民社会工作服务中心", value = WORKER_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Invalid field, e.g. an ID number with a wrong check character "
@@ -152,7 +148,6 @@ public class WorkerResource {
                     + "the workers of its region, a field worker itself). Masked unless the caller holds personal-data: "
                     + "then unmasked and audited; give the reason in X-Access-Purpose or ?purpose=.")
     @APIResponse(responseCode = "200", description = "The worker",
-            headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WorkerView.class),
                     examples = @ExampleObject(name = "worker", summary = "顾明, certified and assigned to 硖石街道社会工作站",
                             value = WORKER_READ_EXAMPLE)))
@@ -175,7 +170,6 @@ public class WorkerResource {
                     + "worker; masked unless the caller holds personal-data (then audited, with X-Access-Purpose). "
                     + "Changes nothing.")
     @APIResponse(responseCode = "200", description = "The worker",
-            headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WorkerView.class),
                     examples = @ExampleObject(name = "found", summary = "顾明, found by ID number", value = WORKER_READ_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Not a valid resident ID number (worker.id-number.invalid)")
@@ -199,7 +193,6 @@ public class WorkerResource {
                     + "Needs If-Match (the worker's ETag). Needs platform-admin, the employer's agency-admin or a bureau-admin "
                     + "covering the worker.")
     @APIResponse(responseCode = "200", description = "Updated",
-            headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WorkerView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field, e.g. a phone that is not a mainland mobile number "
             + "(worker.phone.invalid)")
@@ -226,7 +219,6 @@ public class WorkerResource {
                     + "(失信名单). The agency must be known here and active, and you must be allowed to manage its staff. "
                     + "Needs If-Match (the worker's ETag).")
     @APIResponse(responseCode = "200", description = "Updated",
-            headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WorkerView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field: post or grade off the pay scale "
             + "(worker.pay-scale.post, worker.pay-scale.grade), until before from (worker.employment.until-before-from)")
@@ -256,8 +248,6 @@ public class WorkerResource {
                     + "高级社会工作师). The current level is the highest certified level; the worker counts as registered "
                     + "when any certificate is registered. A certificate cannot be issued in the future.")
     @APIResponse(responseCode = "201", description = "Added; the worker with its new level",
-            headers = {@Header(name = "Location", description = "The worker", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WorkerView.class),
                     examples = @ExampleObject(name = "certified", summary = "顾明, now an assistant social worker",
                             value = WORKER_READ_EXAMPLE)))

@@ -24,7 +24,6 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -85,8 +84,6 @@ public class AgencyResource {
                     + "correct check character and be unique. grade and gradeYear go together. Send an Idempotency-Key to "
                     + "retry safely.")
     @APIResponse(responseCode = "201", description = "Registered; Location names the agency, the ETag is its version",
-            headers = {@Header(name = "Location", description = "URL of the new agency", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "ETag", description = "The agency's version, to send in If-Match", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgencyView.class),
                     examples = @ExampleObject(name = "registered", summary = "A Haining agency", value = AGENCY_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Invalid field, e.g. a credit code with a wrong check character "
@@ -116,7 +113,6 @@ public class AgencyResource {
                     + "admin, and by bureau users whose region covers its registration region or one of its stations; to "
                     + "anyone else the agency does not exist (404).")
     @APIResponse(responseCode = "200", description = "The agency; the ETag is its version",
-            headers = @Header(name = "ETag", description = "The agency's version, to send in If-Match", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgencyView.class),
                     examples = @ExampleObject(name = "agency", summary = "A Haining agency", value = AGENCY_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such agency in your scope")
@@ -133,7 +129,6 @@ public class AgencyResource {
                     + "A platform-admin or a bureau-admin covering the registration region may change everything, including "
                     + "the status; an agency admin may change its own agency's contact only.")
     @APIResponse(responseCode = "200", description = "Updated; the ETag is the new version",
-            headers = @Header(name = "ETag", description = "The agency's new version", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgencyView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field, e.g. a grade without its year (agency.grade-year.required)")
     @APIResponse(responseCode = "403", description = "The role may not edit agencies, the registration region lies outside the bureau's "

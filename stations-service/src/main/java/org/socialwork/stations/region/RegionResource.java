@@ -24,7 +24,6 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -93,7 +92,6 @@ public class RegionResource {
             description = "Without asOf a retired division is returned too (with validTo and mergedInto); with asOf only if it "
                     + "exists that day. Divisions are national reference data: every authenticated caller reads all of them.")
     @APIResponse(responseCode = "200", description = "The division; the ETag is its version",
-            headers = @Header(name = "ETag", description = "The division's version, to send in If-Match", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegionView.class),
                     examples = @ExampleObject(name = "township", summary = "A street (街道) of Haining", value = REGION_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "asOf is not a date (region.query.invalid)")
@@ -231,7 +229,6 @@ public class RegionResource {
                     + "with the next import of the national list. Needs If-Match, and platform-admin, or bureau-admin whose "
                     + "region covers the code.")
     @APIResponse(responseCode = "200", description = "Retired; the ETag is the new version",
-            headers = @Header(name = "ETag", description = "The division's new version", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegionView.class),
                     examples = @ExampleObject(name = "retired", summary = "A street merged into its neighbour", value = RETIRED_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Invalid body, e.g. a mergedInto that is not a division code or a blank reason")

@@ -172,8 +172,6 @@ public class StationResource {
                     + "A PURCHASED_SERVICE station names an ACTIVE operating agency, a GOVERNMENT_RUN one none. "
                     + "Send an Idempotency-Key to retry safely: a retry with the same key and body replays the first answer.")
     @APIResponse(responseCode = "201", description = "Created; Location names the station, the ETag is its version",
-            headers = {@Header(name = "Location", description = "URL of the new station", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "ETag", description = "The station's version, to send in If-Match", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StationView.class),
                     examples = @ExampleObject(name = "created", summary = "A new township station in Haining", value = CREATED_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Invalid field, e.g. a contact note holding a phone number (station.contact-note.phone)")
@@ -202,7 +200,6 @@ public class StationResource {
                     + "workers and evaluators whose region covers the station, and by the admin of the operating agency; "
                     + "to anyone else the station does not exist (404).")
     @APIResponse(responseCode = "200", description = "The station; the ETag is its version",
-            headers = @Header(name = "ETag", description = "The station's version, to send in If-Match", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StationView.class),
                     examples = @ExampleObject(name = "operating", summary = "An operating township station that meets the standard", value = STATION_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such station in your scope")
@@ -219,7 +216,6 @@ public class StationResource {
                     + "changes the stations of its region; an agency admin those its agency runs, but not their operation "
                     + "mode or operating agency. A CLOSED station can no longer be changed.")
     @APIResponse(responseCode = "200", description = "Updated; the ETag is the new version",
-            headers = @Header(name = "ETag", description = "The station's new version", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StationView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field, e.g. a contact note holding a phone number (station.contact-note.phone)")
     @APIResponse(responseCode = "403", description = "The role may not edit stations, the station lies outside the bureau's region "
@@ -246,7 +242,6 @@ public class StationResource {
                     + "meetsStandard is true when all six are met, and builtAndOperating when the station also operates. "
                     + "Needs If-Match, and platform-admin or a bureau-admin whose region covers the station.")
     @APIResponse(responseCode = "200", description = "Updated; the ETag is the new version",
-            headers = @Header(name = "ETag", description = "The station's new version", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StationView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body, e.g. a criterion without met or assessedOn")
     @APIResponse(responseCode = "403", description = "Not a platform-admin or bureau-admin, or the station lies outside the bureau's region (station.forbidden.region)")
@@ -272,7 +267,6 @@ public class StationResource {
                     + "transition; a station with open child stations cannot close. Needs If-Match, and platform-admin or a "
                     + "bureau-admin whose region covers the station.")
     @APIResponse(responseCode = "200", description = "The station in its new status; the ETag is the new version",
-            headers = @Header(name = "ETag", description = "The station's new version", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StationView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body, or effectiveDate later than today (station.transition.future)")
     @APIResponse(responseCode = "403", description = "Not a platform-admin or bureau-admin, or the station lies outside the bureau's region (station.forbidden.region)")

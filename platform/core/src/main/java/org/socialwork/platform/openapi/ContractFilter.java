@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -14,8 +15,9 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.headers.Header;
+import org.eclipse.microprofile.openapi.models.info.Contact;
 import org.eclipse.microprofile.openapi.models.info.Info;
-import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.info.License;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
@@ -23,6 +25,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
+import org.socialwork.platform.problem.Messages;
 import org.socialwork.platform.problem.Problem;
 import org.socialwork.platform.problem.ProblemType;
 
@@ -40,6 +43,11 @@ public class ContractFilter implements OASFilter {
     static final String PROBLEM_FIELD_ERROR = "ProblemFieldError";
     static final String BEARER = "bearer";
     private static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM;
+    static final String CONTACT_NAME = "社工站平台 (Social-work stations platform)";
+    static final String CONTACT_URL = "https://github.com/socialwork-stations/platform";
+    static final String CONTACT_EMAIL = "maintainers@socialwork-stations.org";
+    static final String LICENSE_NAME = "Apache-2.0";
+    static final String LICENSE_URL = "https://www.apache.org/licenses/LICENSE-2.0";
 
     /** The statuses the platform answers by itself, with what they mean for a client. */
     private static final Map<String, String> STANDARD_ERRORS = Map.of(
@@ -58,33 +66,67 @@ public class ContractFilter implements OASFilter {
         Components components = openAPI.getComponents() == null ? OASFactory.createComponents() : openAPI.getComponents();
         openAPI.setComponents(components);
         problemSchemas(components);
-        if (components.getSecuritySchemes() == null || !components.getSecuritySchemes().containsKey(BEARER)) {
-            components.addSecurityScheme(BEARER, OASFactory.createSecurityScheme().type(SecurityScheme.Type.HTTP)
-                    .scheme("bearer").bearerFormat("JWT")
-                    .description("An RS256 JWT from the platform's identity provider, with the caller's groups (roles), "
-                            + "region, agency and worker claims (访问令牌)"));
-        }
+        bearerScheme(components);
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
-        Set<String> referencedHeaders = new java.util.TreeSet<>();
+        Set<String> referencedHeaders = new TreeSet<>();
         for (PathItem item : openAPI.getPaths().getPathItems().values()) {
-            for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.getOperations().entrySet()) {
-                operation(openAPI, item, entry.getKey(), entry.getValue(), referencedHeaders);
+            for (Operation operation : item.getOperations().values()) {
+                operation(openAPI, item, operation, referencedHeaders);
             }
         }
         headers(components, referencedHeaders);
     }
 
+    /** The HTTP bearer (JWT) scheme every operation's requirement names; Quarkus's, completed where it lacks a field. */
+    private static void bearerScheme(Components components) {
+        SecurityScheme scheme = components.getSecuritySchemes() == null ? null : components.getSecuritySchemes().get(BEARER);
+        if (scheme == null) {
+            scheme = OASFactory.createSecurityScheme();
+            components.addSecurityScheme(BEARER, scheme);
+        }
+        if (scheme.getType() == null) {
+            scheme.setType(SecurityScheme.Type.HTTP);
+        }
+        if (scheme.getScheme() == null) {
+            scheme.setScheme("bearer");
+        }
+        if (scheme.getBearerFormat() == null) {
+            scheme.setBearerFormat("JWT");
+        }
+        if (scheme.getDescription() == null) {
+            scheme.setDescription("An RS256 JWT from the platform's identity provider, with the caller's groups (roles), "
+                    + "region, agency and worker claims (访问令牌)");
+        }
+    }
+
+    /**
+     * The platform's contact and licence, field by field where a document lacks them (a service may name
+     * its own with {@code quarkus.smallrye-openapi.info-contact-*} and {@code info-license-*}).
+     */
     private static void info(OpenAPI openAPI) {
         Info info = openAPI.getInfo() == null ? OASFactory.createInfo() : openAPI.getInfo();
         openAPI.setInfo(info);
-        if (info.getContact() == null) {
-            info.setContact(OASFactory.createContact().name("社工站平台 (Social-work stations platform)")
-                    .url("https://github.com/socialwork-stations/platform").email("maintainers@socialwork-stations.org"));
+        Contact contact = info.getContact() == null ? OASFactory.createContact() : info.getContact();
+        info.setContact(contact);
+        if (contact.getName() == null) {
+            contact.setName(CONTACT_NAME);
         }
-        if (info.getLicense() == null) {
-            info.setLicense(OASFactory.createLicense().name("Apache-2.0").identifier("Apache-2.0"));
+        if (contact.getUrl() == null) {
+            contact.setUrl(CONTACT_URL);
+        }
+        if (contact.getEmail() == null) {
+            contact.setEmail(CONTACT_EMAIL);
+        }
+        License license = info.getLicense() == null ? OASFactory.createLicense() : info.getLicense();
+        info.setLicense(license);
+        if (license.getName() == null) {
+            license.setName(LICENSE_NAME);
+        }
+        // OpenAPI 3.1: url and identifier exclude each other; the url also serves 3.0 readers
+        if (license.getUrl() == null && license.getIdentifier() == null) {
+            license.setUrl(LICENSE_URL);
         }
     }
 
@@ -148,7 +190,7 @@ public class ContractFilter implements OASFilter {
                 .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)).example(example);
     }
 
-    private void operation(OpenAPI openAPI, PathItem item, PathItem.HttpMethod method, Operation operation,
+    private void operation(OpenAPI openAPI, PathItem item, Operation operation,
             Set<String> referencedHeaders) {
         List<Parameter> parameters = new ArrayList<>();
         if (item.getParameters() != null) {
@@ -164,7 +206,7 @@ public class ContractFilter implements OASFilter {
 
         APIResponses responses = operation.getResponses() == null ? OASFactory.createAPIResponses() : operation.getResponses();
         operation.setResponses(responses);
-        Set<String> standard = new java.util.TreeSet<>();
+        Set<String> standard = new TreeSet<>();
         if (!parameters.isEmpty() || hasBody) {
             standard.add("400");
         }
@@ -183,16 +225,18 @@ public class ContractFilter implements OASFilter {
             standard.add("409");
             standard.add("422");
         }
+        Set<String> added = new TreeSet<>();
         for (String status : standard) {
             if (responses.getAPIResponse(status) == null) {
                 responses.addAPIResponse(status, OASFactory.createAPIResponse().description(STANDARD_ERRORS.get(status)));
+                added.add(status);
             }
         }
         for (Map.Entry<String, APIResponse> entry : responses.getAPIResponses().entrySet()) {
             String status = entry.getKey();
             APIResponse response = entry.getValue();
             if (status.startsWith("4") || status.startsWith("5")) {
-                problem(status, response);
+                problem(status, response, types(status, idempotencyKey, added.contains(status)));
                 if (status.equals("429") || status.equals("503")) {
                     addHeader(response, "Retry-After", referencedHeaders);
                 }
@@ -200,13 +244,13 @@ public class ContractFilter implements OASFilter {
                 if (status.equals("201")) {
                     addHeader(response, "Location", referencedHeaders);
                 }
-                if (ifMatch || versioned(openAPI, response)) {
+                if (versioned(openAPI, response) || (ifMatch && hasContent(response))) {
                     addHeader(response, "ETag", referencedHeaders);
                 }
                 if (idempotencyKey) {
                     addHeader(response, "Idempotent-Replayed", referencedHeaders);
                 }
-                if (status.equals("200") && method == PathItem.HttpMethod.GET && page(openAPI, response)) {
+                if (status.equals("200") && page(openAPI, response)) {
                     addHeader(response, "Link", referencedHeaders);
                 }
             }
@@ -227,7 +271,7 @@ public class ContractFilter implements OASFilter {
         if (requirements == null || requirements.isEmpty()) {
             return false;
         }
-        Set<String> roles = new java.util.TreeSet<>();
+        Set<String> roles = new TreeSet<>();
         for (SecurityRequirement requirement : requirements) {
             if (requirement.getSchemes() != null) {
                 requirement.getSchemes().values().forEach(scopes -> {
@@ -246,43 +290,51 @@ public class ContractFilter implements OASFilter {
         return true;
     }
 
-    private static void problem(String status, APIResponse response) {
-        if (response.getContent() != null && response.getContent().getMediaTypes() != null
-                && !response.getContent().getMediaTypes().isEmpty()) {
+    /**
+     * The problem types a client can meet under this status, as the platform really answers them: an
+     * Idempotency-Key operation's 409 and 422 come from {@code Idempotency} (in progress, key reused),
+     * beside the domain's conflict or rule violation when the resource declared that status itself.
+     */
+    private static List<ProblemType> types(String status, boolean idempotencyKey, boolean addedByFilter) {
+        int code = Integer.parseInt(status);
+        ProblemType idempotency = !idempotencyKey ? null
+                : code == 409 ? ProblemType.IDEMPOTENCY_IN_PROGRESS
+                : code == 422 ? ProblemType.IDEMPOTENCY_KEY_REUSED : null;
+        if (idempotency == null) {
+            return List.of(ProblemType.forStatus(code));
+        }
+        return addedByFilter ? List.of(idempotency) : List.of(ProblemType.forStatus(code), idempotency);
+    }
+
+    private static void problem(String status, APIResponse response, List<ProblemType> types) {
+        if (hasContent(response)) {
             return;
         }
         int code = Integer.parseInt(status);
-        ProblemType type = ProblemType.forStatus(code);
-        Map<String, Object> example = new LinkedHashMap<>();
-        example.put("type", type.uri());
-        example.put("title", title(type));
-        example.put("status", code);
-        example.put("detail", response.getDescription() == null ? title(type) : response.getDescription());
-        example.put("instance", "/api/v1/...");
-        if (type == ProblemType.VALIDATION || type == ProblemType.MALFORMED_REQUEST) {
-            example.put("errors", List.of(Map.of("field", "regionCode", "message", "必须是 9 位乡镇（街道）代码")));
+        MediaType mediaType = OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF));
+        for (ProblemType type : types) {
+            Map<String, Object> example = new LinkedHashMap<>();
+            example.put("type", type.uri());
+            example.put("title", title(type));
+            example.put("status", code);
+            example.put("detail", types.size() == 1 && response.getDescription() != null ? response.getDescription() : title(type));
+            example.put("instance", "/api/v1/...");
+            if (type == ProblemType.VALIDATION || type == ProblemType.MALFORMED_REQUEST) {
+                example.put("errors", List.of(Map.of("field", "regionCode", "message", "必须是 9 位乡镇（街道）代码")));
+            }
+            mediaType.addExample(type.name().toLowerCase().replace('_', '-'), OASFactory.createExample().value(example));
         }
-        MediaType mediaType = OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF))
-                .addExample(type.name().toLowerCase().replace('_', '-'), OASFactory.createExample().value(example));
-        Content content = OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, mediaType);
-        response.setContent(content);
+        response.setContent(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, mediaType));
     }
 
+    private static boolean hasContent(APIResponse response) {
+        return response.getContent() != null && response.getContent().getMediaTypes() != null
+                && !response.getContent().getMediaTypes().isEmpty();
+    }
+
+    /** The title the platform answers for this type by default (Chinese; English with Accept-Language: en). */
     private static String title(ProblemType type) {
-        return switch (type) {
-            case VALIDATION, MALFORMED_REQUEST -> "请求无效 (Invalid request)";
-            case UNAUTHORIZED -> "未认证 (Unauthorized)";
-            case FORBIDDEN -> "无权操作 (Forbidden)";
-            case NOT_FOUND -> "未找到 (Not found)";
-            case CONFLICT, IDEMPOTENCY_IN_PROGRESS, PERIOD_LOCKED -> "冲突 (Conflict)";
-            case PRECONDITION_FAILED -> "版本已变化 (Precondition failed)";
-            case PAYLOAD_TOO_LARGE -> "请求体过大 (Payload too large)";
-            case UNSUPPORTED_MEDIA_TYPE -> "不支持的媒体类型 (Unsupported media type)";
-            case RULE_VIOLATION, IDEMPOTENCY_KEY_REUSED -> "不符合业务规则 (Rule violation)";
-            case PRECONDITION_REQUIRED -> "缺少 If-Match (Precondition required)";
-            case UNAVAILABLE -> "暂不可用 (Unavailable)";
-            default -> "服务器错误 (Internal error)";
-        };
+        return Messages.get(Messages.CHINESE, type.titleKey());
     }
 
     private static void addHeader(APIResponse response, String name, Set<String> referencedHeaders) {

@@ -3,6 +3,7 @@ package org.socialwork.platform.outbox;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -83,7 +84,7 @@ public class OutboxRelay {
         if (!declaredTopicsReady) {
             // Consumers of a topic this service has not published to yet would otherwise wait on a missing
             // topic (and log it every second) until the first event; a broker that is down is asked again.
-            Set<String> declared = new java.util.HashSet<>(config.compactedTopics().orElse(List.of()));
+            Set<String> declared = new HashSet<>(config.compactedTopics().orElse(List.of()));
             declared.addAll(config.factTopics().orElse(List.of()));
             declaredTopicsReady = topicProvisioner.ensure(declared);
         }

@@ -42,14 +42,8 @@ public class EventTracing {
     @Inject
     OpenTelemetry openTelemetry;
 
-    private Tracer tracer;
-
-    private Tracer tracer() {
-        if (tracer == null) {
-            tracer = openTelemetry.getTracer("org.socialwork.platform");
-        }
-        return tracer;
-    }
+    @Inject
+    Tracer tracer;
 
     /** The current context as a W3C traceparent, or null outside a sampled trace (nothing to continue). */
     public String currentTraceparent() {
@@ -65,7 +59,7 @@ public class EventTracing {
     public Span startPublish(String traceparent, String topic, String eventId, Headers headers) {
         Context parent = traceparent == null ? Context.root()
                 : extract(Map.of(TRACEPARENT, traceparent));
-        Span span = tracer().spanBuilder(topic + " publish").setParent(parent).setSpanKind(SpanKind.PRODUCER)
+        Span span = tracer.spanBuilder(topic + " publish").setParent(parent).setSpanKind(SpanKind.PRODUCER)
                 .setAttribute(MESSAGING_SYSTEM, "kafka").setAttribute(DESTINATION, topic)
                 .setAttribute(OPERATION, "publish").setAttribute(MESSAGE_ID, eventId).startSpan();
         openTelemetry.getPropagators().getTextMapPropagator().inject(Context.root().with(span), headers,
@@ -85,7 +79,7 @@ public class EventTracing {
                 carrier.put(key, new String(header.value(), StandardCharsets.UTF_8));
             }
         }
-        Span span = tracer().spanBuilder(topic + " process").setParent(extract(carrier))
+        Span span = tracer.spanBuilder(topic + " process").setParent(extract(carrier))
                 .setSpanKind(SpanKind.CONSUMER).setAttribute(MESSAGING_SYSTEM, "kafka").setAttribute(DESTINATION, topic)
                 .setAttribute(OPERATION, "process").setAttribute(CONSUMER_GROUP, group).setAttribute(MESSAGE_ID, eventId)
                 .startSpan();
