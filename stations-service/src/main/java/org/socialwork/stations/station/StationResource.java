@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -61,9 +62,6 @@ public class StationResource {
 
     private static final int EXPORT_CHUNK = 500;
 
-    static final String REGION_FILTER = "Only stations in this division's subtree: a division code of 2 to 12 digits";
-    static final String REGION_PATTERN = QueryParams.DIVISION_CODE_PATTERN;
-    static final String UPDATED_SINCE = "Only stations changed at or after this instant (ISO-8601 with offset): a change feed";
     static final String CURSOR = "The nextCursor of the previous page; absent for the first page";
 
     /** A township station run by an agency under a purchased-service project, as the demo data has it. */
@@ -307,28 +305,13 @@ public class StationResource {
             + PageRequest.MAX_LIMIT + " or the cursor is invalid")
     @APIResponse(responseCode = "403", description = "The role may not list stations (dashboard reads aggregates in reporting-service)")
     public Page<StationView> list(
-            @Parameter(description = REGION_FILTER, schema = @Schema(type = SchemaType.STRING, pattern = REGION_PATTERN), example = "330481")
-            @QueryParam("region") String region,
-            @Parameter(description = "Only stations of this level", schema = @Schema(implementation = StationLevel.class))
-            @QueryParam("level") String level,
-            @Parameter(description = "Only stations in this status", schema = @Schema(implementation = StationStatus.class))
-            @QueryParam("status") String status,
-            @Parameter(description = "Only stations holding a designation of this kind (pilot 试点, demonstration 示范)",
-                    schema = @Schema(implementation = Designation.Kind.class))
-            @QueryParam("designation") String designation,
-            @Parameter(description = "Only stations run by this agency (id)", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-            @QueryParam("agency") String agency,
-            @Parameter(description = "true: only stations meeting the building standard; false: only those that do not",
-                    schema = @Schema(type = SchemaType.BOOLEAN))
-            @QueryParam("meetsStandard") String meetsStandard,
-            @Parameter(description = UPDATED_SINCE, schema = @Schema(type = SchemaType.STRING, format = "date-time"), example = "2026-06-01T00:00:00+08:00")
-            @QueryParam("updatedSince") String updatedSince,
+            @BeanParam StationFilterParams filter,
             @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1",
                     maximum = "" + PageRequest.MAX_LIMIT, defaultValue = "" + PageRequest.DEFAULT_LIMIT))
             @QueryParam("limit") Integer limit,
             @Parameter(description = CURSOR) @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor, 2);
-        NativeSql where = service.where(filter(region, level, status, designation, agency, meetsStandard, updatedSince));
+        NativeSql where = service.where(filter.toFilter());
         List<StationView> rows = service.page(where, page.cursor(), page.fetchSize());
         return Page.of(rows, page.limit(), v -> v, StationService::cursorOf, uriInfo);
     }
@@ -347,24 +330,9 @@ public class StationResource {
     @APIResponse(responseCode = "400", description = "A filter is malformed (the problem names the parameter)")
     @APIResponse(responseCode = "403", description = "The role may not list stations (dashboard reads aggregates in reporting-service)")
     public Response export(
-            @Parameter(description = REGION_FILTER, schema = @Schema(type = SchemaType.STRING, pattern = REGION_PATTERN), example = "330481")
-            @QueryParam("region") String region,
-            @Parameter(description = "Only stations of this level", schema = @Schema(implementation = StationLevel.class))
-            @QueryParam("level") String level,
-            @Parameter(description = "Only stations in this status", schema = @Schema(implementation = StationStatus.class))
-            @QueryParam("status") String status,
-            @Parameter(description = "Only stations holding a designation of this kind (pilot 试点, demonstration 示范)",
-                    schema = @Schema(implementation = Designation.Kind.class))
-            @QueryParam("designation") String designation,
-            @Parameter(description = "Only stations run by this agency (id)", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-            @QueryParam("agency") String agency,
-            @Parameter(description = "true: only stations meeting the building standard; false: only those that do not",
-                    schema = @Schema(type = SchemaType.BOOLEAN))
-            @QueryParam("meetsStandard") String meetsStandard,
-            @Parameter(description = UPDATED_SINCE, schema = @Schema(type = SchemaType.STRING, format = "date-time"), example = "2026-06-01T00:00:00+08:00")
-            @QueryParam("updatedSince") String updatedSince) {
+            @BeanParam StationFilterParams filter) {
         // Resolved now, while the caller's request scope is certainly active.
-        NativeSql where = service.where(filter(region, level, status, designation, agency, meetsStandard, updatedSince));
+        NativeSql where = service.where(filter.toFilter());
         StreamingOutput body = output -> {
             // No station column holds a negative number, so a leading '-' is always user text to defuse.
             CsvWriter csv = CsvWriter.start(output, NegativeNumbers.AS_TEXT);
@@ -434,15 +402,5 @@ public class StationResource {
 
     private static Response withEtag(StationView view) {
         return Preconditions.ok(view, view.version());
-    }
-
-    private static StationService.Filter filter(String region, String level, String status, String designation,
-            String agency, String meetsStandard, String updatedSince) {
-        return new StationService.Filter(QueryParams.regionPrefix(region, "region"),
-                QueryParams.enumValue(StationLevel.class, level, "level"),
-                QueryParams.enumValue(StationStatus.class, status, "status"),
-                QueryParams.enumValue(Designation.Kind.class, designation, "designation"),
-                QueryParams.uuid(agency, "agency"), QueryParams.bool(meetsStandard, "meetsStandard"),
-                QueryParams.timestamp(updatedSince, "updatedSince"));
     }
 }
