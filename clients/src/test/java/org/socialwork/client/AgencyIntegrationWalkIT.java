@@ -167,7 +167,10 @@ class AgencyIntegrationWalkIT {
         // A field worker's phone syncs a day's records of the demo project, once however often it is sent.
         ProjectView project = new ProjectsApi(projects(bureau)).apiV1ProjectsGet(null, null, 200, HAINING, null, null)
                 .getItems().stream().filter(p -> "HN-DEMO-SGZ-01".equals(p.getCode())).findFirst().orElseThrow();
-        UUID fieldWorker = project.getTeam().get(0).getWorkerId();
+        // The lead is the worker the demo assigned to the project's station; the rest of the team may
+        // work at other stations, where a phone may not record.
+        UUID fieldWorker = project.getTeam().stream().filter(m -> "PROJECT_LEAD".equals(m.getRole()))
+                .findFirst().orElseThrow().getWorkerId();
         String phone = token("--role", "field-worker", "--worker", fieldWorker.toString());
         OffsetDateTime now = OffsetDateTime.now(ZoneId.of("Asia/Shanghai"));
         OffsetDateTime occurredAt = now.minusSeconds(5).toLocalDate().equals(now.toLocalDate()) ? now.minusSeconds(5) : now;
