@@ -60,13 +60,15 @@ export STATIONS_REGION_IMPORT_SERVER_ROOT="$REPO_ROOT/deploy/local/demo-data"
 # Keys protecting ID numbers and phones: made once per stack and kept beside its data, because the
 # encrypted columns cannot be read with any other key (down.sh --purge deletes both together).
 KEYS_FILE="$RUN_DIR/personal-data-keys.env"
-if [ ! -f "$KEYS_FILE" ]; then
-  (umask 077
-   for svc in PERSONNEL PROJECTS; do
+# stations' keys protect its webhook signing secrets; a stack made before they existed gets them added.
+(umask 077
+ touch "$KEYS_FILE"
+ for svc in STATIONS PERSONNEL PROJECTS; do
+   if ! grep -q "^${svc}_PD_KEY_K1=" "$KEYS_FILE"; then
      echo "${svc}_PD_KEY_K1=$(head -c 32 /dev/urandom | base64)"
      echo "${svc}_PD_INDEX_KEY=$(head -c 32 /dev/urandom | base64)"
-   done > "$KEYS_FILE")
-fi
+   fi
+ done >> "$KEYS_FILE")
 set -a; source "$KEYS_FILE"; set +a
 
 for svc in "${SERVICES[@]}"; do

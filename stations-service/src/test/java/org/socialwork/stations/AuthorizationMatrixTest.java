@@ -1,10 +1,12 @@
 package org.socialwork.stations;
 
+import static org.awaitility.Awaitility.await;
 import static org.socialwork.stations.station.StationFixtures.HAINING;
 import static org.socialwork.stations.station.StationFixtures.PINGHU;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -55,13 +57,28 @@ class AuthorizationMatrixTest extends AuthorizationMatrixTests {
         tokens.put("evaluator", StationFixtures.roleToken("evaluator", HAINING));
         tokens.put("dashboard", StationFixtures.roleToken("dashboard", HAINING));
 
+        // Webhook subscriptions of both agencies; then the relay drains, so that no delivery row appears during the run.
+        String insideWebhook = webhook(insideAgency);
+        String outsideWebhook = webhook(outsideAgency);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "0".equals(StationFixtures.single(dataSource,
+                "select count(*)::text from outbox_event where sent_at is null")));
+
         Map<String, AuthorizationMatrix.Objects> objects = Map.of(
+                "/api/v1/webhooks/{id}", new AuthorizationMatrix.Objects(insideWebhook, outsideWebhook),
+                "/api/v1/webhooks/{id}/deliveries/{deliveryId}", new AuthorizationMatrix.Objects(
+                        UUID.randomUUID().toString(), UUID.randomUUID().toString()),
                 "/api/v1/stations/{id}", new AuthorizationMatrix.Objects(insideStation, outsideStation),
                 "/api/v1/agencies/{id}", new AuthorizationMatrix.Objects(insideAgency, outsideAgency),
                 "/api/v1/regions/{code}", new AuthorizationMatrix.Objects(HAINING, PINGHU),
                 "/api/v1/admin/region-imports/{id}", new AuthorizationMatrix.Objects(jobId, jobId));
         Map<String, String> query = Map.of("lat", "30.51", "lon", "120.68", "radiusKm", "50", "q", "海宁");
-        return new Fixture(tokens, objects, query, Set.of(outsideStation, outsideAgency), Set.of());
+        return new Fixture(tokens, objects, query, Set.of(outsideStation, outsideAgency, outsideWebhook), Set.of());
+    }
+
+    private static String webhook(String agency) {
+        return StationFixtures.as(StationFixtures.agencyAdminToken(agency))
+                .body(Map.of("url", "http://127.0.0.1:9/hooks", "eventTypes", List.of("org.socialwork.station.changed.v1")))
+                .post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
     }
 
     private static Map<String, Object> runBy(String agency, String village) {

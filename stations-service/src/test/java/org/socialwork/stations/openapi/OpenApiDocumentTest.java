@@ -45,7 +45,7 @@ class OpenApiDocumentTest {
     private static final Set<String> FREE_TEXT = Set.of("cursor", "q");
     /** Request-body schemas are records of these packages. */
     private static final List<String> DTO_PACKAGES = List.of("org.socialwork.stations.station",
-            "org.socialwork.stations.agency", "org.socialwork.stations.region");
+            "org.socialwork.stations.agency", "org.socialwork.stations.region", "org.socialwork.platform.webhook");
 
     @Inject
     ObjectMapper mapper;

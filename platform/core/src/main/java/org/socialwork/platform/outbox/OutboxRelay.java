@@ -7,12 +7,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -62,6 +64,9 @@ public class OutboxRelay {
 
     @Inject
     EventTracing tracing;
+
+    @Inject
+    Instance<PublishedEvents> publishedEvents;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -143,7 +148,7 @@ public class OutboxRelay {
         }
         kafka.flush();
         long deadline = System.nanoTime() + config.sendTimeout().toNanos();
-        List<java.util.UUID> sentIds = new ArrayList<>(sends.size());
+        List<UUID> sentIds = new ArrayList<>(sends.size());
         for (int i = 0; i < sends.size(); i++) {
             OutboxRecord record = due.get(i);
             Span span = spans.get(i);
@@ -162,6 +167,11 @@ public class OutboxRelay {
         // One statement for the whole batch: marking rows one by one would rewrite each payload.
         repository.markSent(sentIds, clock.now());
         int sent = sentIds.size();
+        if (sent > 0 && !publishedEvents.isUnsatisfied()) {
+            Set<UUID> sentSet = new HashSet<>(sentIds);
+            List<OutboxRecord> published = due.stream().filter(r -> sentSet.contains(r.id)).toList();
+            publishedEvents.forEach(listener -> listener.published(published));
+        }
         if (sent < due.size()) {
             LOG.warnf("outbox: published %d of %d due events; the rest are retried with backoff (%s)", sent, due.size(),
                     due.stream().filter(r -> r.lastError != null).map(r -> r.lastError).findFirst().orElse("not attempted"));

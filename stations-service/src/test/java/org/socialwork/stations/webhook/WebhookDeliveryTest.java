@@ -1,0 +1,207 @@
+package org.socialwork.stations.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.socialwork.stations.station.StationFixtures.HAINING;
+import static org.socialwork.stations.station.StationFixtures.as;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.socialwork.platform.webhook.WebhookSignature;
+import org.socialwork.stations.station.StationFixtures;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Webhooks end to end: a station change travels through the outbox and the relay to a real HTTP
+ * receiver started here, signed, retried through failures, once per event; an agency whose station
+ * it is not receives nothing.
+ */
+@QuarkusTest
+class WebhookDeliveryTest {
+
+    private static final String STATION_CHANGED = "org.socialwork.station.changed.v1";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    ObjectMapper mapper;
+
+    private final List<Receiver> receivers = new CopyOnWriteArrayList<>();
+
+    /** An HTTP endpoint on loopback that answers 500 to its first {@code failures} requests, then 204. */
+    private final class Receiver {
+        final HttpServer server;
+        final AtomicInteger failuresLeft;
+        final List<Map<String, String>> requests = new CopyOnWriteArrayList<>();
+        final List<String> bodies = new CopyOnWriteArrayList<>();
+        final List<Integer> answers = new CopyOnWriteArrayList<>();
+
+        Receiver(int failures) throws IOException {
+            failuresLeft = new AtomicInteger(failures);
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/hooks", exchange -> {
+                byte[] body = exchange.getRequestBody().readAllBytes();
+                requests.add(Map.of(
+                        "id", String.valueOf(exchange.getRequestHeaders().getFirst("webhook-id")),
+                        "timestamp", String.valueOf(exchange.getRequestHeaders().getFirst("webhook-timestamp")),
+                        "signature", String.valueOf(exchange.getRequestHeaders().getFirst("webhook-signature")),
+                        "contentType", String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"))));
+                bodies.add(new String(body, StandardCharsets.UTF_8));
+                int status = failuresLeft.getAndDecrement() > 0 ? 500 : 204;
+                answers.add(status);
+                exchange.sendResponseHeaders(status, -1);
+                exchange.close();
+            });
+            server.start();
+            receivers.add(this);
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks";
+        }
+
+        /** The requests that carried event {@code eventId}. */
+        List<Integer> indexesOf(String eventId) {
+            List<Integer> indexes = new java.util.ArrayList<>();
+            for (int i = 0; i < requests.size(); i++) {
+                if (requests.get(i).get("id").equals(eventId)) {
+                    indexes.add(i);
+                }
+            }
+            return indexes;
+        }
+    }
+
+    @AfterEach
+    void stopReceivers() {
+        receivers.forEach(r -> r.server.stop(0));
+    }
+
+    @Test
+    void aStationChangeReachesItsAgencySignedOnceAfterThreeFailuresAndNoOtherAgency() throws Exception {
+        StationFixtures.ensureRegions(dataSource);
+        String agency = StationFixtures.createAgency(HAINING);
+        String otherAgency = StationFixtures.createAgency(HAINING);
+        String agencyToken = StationFixtures.agencyAdminToken(agency);
+        String otherToken = StationFixtures.agencyAdminToken(otherAgency);
+        Receiver flaky = new Receiver(3);
+        Receiver bystander = new Receiver(0);
+
+        JsonNode subscription = subscribe(agencyToken, flaky.url());
+        String secret = subscription.path("secret").asText();
+        assertThat(secret).startsWith("whsec_");
+        JsonNode otherSubscription = subscribe(otherToken, bystander.url());
+
+        Map<String, Object> body = StationFixtures.stationBody("VILLAGE_ROOM",
+                StationFixtures.villageOf(dataSource, StationFixtures.freeTownship(dataSource, HAINING)));
+        body.put("operationMode", "PURCHASED_SERVICE");
+        body.put("agencyId", agency);
+        String station = StationFixtures.createStation(body);
+        String eventId = StationFixtures.single(dataSource,
+                "select id::text from outbox_event where event_key = ? and event_type = ?", station, STATION_CHANGED);
+
+        String deliveries = "/api/v1/webhooks/" + subscription.path("id").asText() + "/deliveries";
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(agencyToken).get(deliveries).then().statusCode(200)
+                .body("items.find { it.eventId == '" + eventId + "' }.status", org.hamcrest.Matchers.equalTo("DELIVERED")));
+
+        // Three 500s, then the one acknowledged delivery; every attempt is the same event, signed.
+        List<Integer> attempts = flaky.indexesOf(eventId);
+        assertThat(attempts).hasSize(4);
+        assertThat(attempts.stream().map(flaky.answers::get)).containsExactly(500, 500, 500, 204);
+        for (int i : attempts) {
+            Map<String, String> request = flaky.requests.get(i);
+            assertThat(WebhookSignature.verify(secret, eventId, Long.parseLong(request.get("timestamp")),
+                    flaky.bodies.get(i), request.get("signature"))).as("signature of attempt " + i).isTrue();
+            assertThat(request.get("contentType")).startsWith("application/cloudevents+json");
+        }
+        JsonNode event = mapper.readTree(flaky.bodies.get(attempts.get(3)));
+        assertThat(event.path("specversion").asText()).isEqualTo("1.0");
+        assertThat(event.path("id").asText()).isEqualTo(eventId);
+        assertThat(event.path("type").asText()).isEqualTo(STATION_CHANGED);
+        assertThat(event.path("subject").asText()).isEqualTo(station);
+        assertThat(event.path("source").asText()).isEqualTo("urn:socialwork:service:stations-service");
+        assertThat(event.path("data").path("id").asText()).isEqualTo(station);
+        assertThat(event.path("data").path("agencyId").asText()).isEqualTo(agency);
+        assertThat(flaky.bodies.get(attempts.get(3))).doesNotContain("idNumber", "phone");
+
+        JsonNode delivery = findDelivery(agencyToken, deliveries, eventId);
+        assertThat(delivery).isNotNull();
+        assertThat(delivery.path("attempts").asInt()).isEqualTo(4);
+        assertThat(delivery.path("lastStatus").asInt()).isEqualTo(204);
+        // The bystander agency's subscription was handed nothing: the hand-over of both happened in one transaction.
+        as(otherToken).get("/api/v1/webhooks/" + otherSubscription.path("id").asText() + "/deliveries").then()
+                .statusCode(200).body("items", org.hamcrest.Matchers.empty());
+        assertThat(bystander.requests).isEmpty();
+
+        // A redelivery asked for sends the same event again, under the same webhook-id.
+        as(agencyToken).post(deliveries + "/" + delivery.path("id").asText() + "/redelivery").then().statusCode(202)
+                .body("status", org.hamcrest.Matchers.equalTo("PENDING"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> flaky.indexesOf(eventId).size() == 5);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                findDelivery(agencyToken, deliveries, eventId).path("status").asText()).isEqualTo("DELIVERED"));
+        assertThat(findDelivery(agencyToken, deliveries, eventId).path("attempts").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void aRotatedSecretSignsTheNextDeliveriesAndTheOldOneNoLonger() throws Exception {
+        StationFixtures.ensureRegions(dataSource);
+        String agency = StationFixtures.createAgency(HAINING);
+        String token = StationFixtures.agencyAdminToken(agency);
+        Receiver receiver = new Receiver(0);
+        JsonNode subscription = subscribe(token, receiver.url());
+        String path = "/api/v1/webhooks/" + subscription.path("id").asText();
+        String etag = as(token).get(path).then().statusCode(200).body("secret", org.hamcrest.Matchers.nullValue())
+                .extract().header("ETag");
+        String rotated = as(token).header("If-Match", etag).post(path + "/secret-rotation").then().statusCode(200)
+                .extract().path("secret");
+        assertThat(rotated).startsWith("whsec_").isNotEqualTo(subscription.path("secret").asText());
+
+        Map<String, Object> body = StationFixtures.stationBody("VILLAGE_ROOM",
+                StationFixtures.villageOf(dataSource, StationFixtures.freeTownship(dataSource, HAINING)));
+        body.put("operationMode", "PURCHASED_SERVICE");
+        body.put("agencyId", agency);
+        String station = StationFixtures.createStation(body);
+        String eventId = StationFixtures.single(dataSource,
+                "select id::text from outbox_event where event_key = ? and event_type = ?", station, STATION_CHANGED);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !receiver.indexesOf(eventId).isEmpty());
+        int i = receiver.indexesOf(eventId).get(0);
+        Map<String, String> request = receiver.requests.get(i);
+        long timestamp = Long.parseLong(request.get("timestamp"));
+        assertThat(WebhookSignature.verify(rotated, eventId, timestamp, receiver.bodies.get(i), request.get("signature"))).isTrue();
+        assertThat(WebhookSignature.verify(subscription.path("secret").asText(), eventId, timestamp, receiver.bodies.get(i),
+                request.get("signature"))).isFalse();
+    }
+
+    private JsonNode subscribe(String token, String url) throws IOException {
+        String answer = as(token).body(Map.of("url", url, "eventTypes", List.of(STATION_CHANGED), "description", "测试接收端"))
+                .post("/api/v1/webhooks").then().statusCode(201).extract().asString();
+        return mapper.readTree(answer);
+    }
+
+    private JsonNode findDelivery(String token, String deliveries, String eventId) throws IOException {
+        for (JsonNode item : mapper.readTree(as(token).get(deliveries).then().statusCode(200).extract().asString()).path("items")) {
+            if (item.path("eventId").asText().equals(eventId)) {
+                return item;
+            }
+        }
+        return null;
+    }
+}
