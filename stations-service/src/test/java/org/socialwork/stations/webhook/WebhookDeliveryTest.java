@@ -190,6 +190,50 @@ class WebhookDeliveryTest {
                 request.get("signature"))).isFalse();
     }
 
+    @Test
+    void aDeliveryRefusedPastTheRetryWindowIsFailedItsSubscriptionFailingUntilARedeliverySucceeds() throws Exception {
+        StationFixtures.ensureRegions(dataSource);
+        String agency = StationFixtures.createAgency(HAINING);
+        String token = StationFixtures.agencyAdminToken(agency);
+        Receiver down = new Receiver(Integer.MAX_VALUE);
+        JsonNode subscription = subscribe(token, down.url());
+        String path = "/api/v1/webhooks/" + subscription.path("id").asText();
+
+        Map<String, Object> body = StationFixtures.stationBody("VILLAGE_ROOM",
+                StationFixtures.villageOf(dataSource, StationFixtures.freeTownship(dataSource, HAINING)));
+        body.put("operationMode", "PURCHASED_SERVICE");
+        body.put("agencyId", agency);
+        String station = StationFixtures.createStation(body);
+        String eventId = StationFixtures.single(dataSource,
+                "select id::text from outbox_event where event_key = ? and event_type = ?", station, STATION_CHANGED);
+        await().atMost(Duration.ofSeconds(30)).until(() -> down.indexesOf(eventId).size() >= 2);
+
+        // The first hand-over lies a day and an hour back: the next refusal ends the retry window.
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.PreparedStatement q = c.prepareStatement(
+                "update webhook_delivery set window_start = window_start - interval '25 hours' where event_id = ?::uuid")) {
+            q.setString(1, eventId);
+            assertThat(q.executeUpdate()).isEqualTo(1);
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                findDelivery(token, path + "/deliveries", eventId).path("status").asText()).isEqualTo("FAILED"));
+        int refusals = down.indexesOf(eventId).size();
+        as(token).get(path).then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("FAILING"))
+                .body("failingSince", org.hamcrest.Matchers.notNullValue());
+        as(token).get(path + "/deliveries?status=FAILED").then().statusCode(200)
+                .body("items.eventId", org.hamcrest.Matchers.hasItem(eventId));
+        assertThat(down.indexesOf(eventId)).hasSize(refusals);
+
+        // The receiver is back: a redelivery succeeds and the subscription is ACTIVE again.
+        down.failuresLeft.set(0);
+        String delivery = findDelivery(token, path + "/deliveries", eventId).path("id").asText();
+        as(token).post(path + "/deliveries/" + delivery + "/redelivery").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                findDelivery(token, path + "/deliveries", eventId).path("status").asText()).isEqualTo("DELIVERED"));
+        as(token).get(path).then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("ACTIVE"))
+                .body("failingSince", org.hamcrest.Matchers.nullValue());
+        assertThat(down.indexesOf(eventId)).hasSize(refusals + 1);
+    }
+
     private JsonNode subscribe(String token, String url) throws IOException {
         String answer = as(token).body(Map.of("url", url, "eventTypes", List.of(STATION_CHANGED), "description", "测试接收端"))
                 .post("/api/v1/webhooks").then().statusCode(201).extract().asString();
