@@ -1,12 +1,15 @@
 package org.socialwork.personnel;
 
+import static org.awaitility.Awaitility.await;
 import static org.socialwork.personnel.PersonnelFixtures.HAINING;
 import static org.socialwork.personnel.PersonnelFixtures.adminToken;
 import static org.socialwork.personnel.PersonnelFixtures.as;
 import static org.socialwork.personnel.PersonnelFixtures.etag;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -75,11 +78,20 @@ class AuthorizationMatrixTest extends AuthorizationMatrixTests {
         objects.put("/api/v1/dispatch-programmes/{id}/dispatches/{workerId}", workers);
         objects.put("/api/v1/dishonesty-listings/{id}", new AuthorizationMatrix.Objects(inside.listing(), outside.listing()));
 
+        // Webhook subscriptions of both agencies; then the relay drains, so that no delivery row appears during the run.
+        String insideWebhook = webhook(inside.agency());
+        String outsideWebhook = webhook(outside.agency());
+        await().atMost(Duration.ofSeconds(30)).until(() -> "0".equals(PersonnelFixtures.single(dataSource,
+                "select count(*)::text from outbox_event where sent_at is null").toString()));
+        objects.put("/api/v1/webhooks/{id}", new AuthorizationMatrix.Objects(insideWebhook, outsideWebhook));
+        objects.put("/api/v1/webhooks/{id}/deliveries/{deliveryId}", new AuthorizationMatrix.Objects(
+                UUID.randomUUID().toString(), UUID.randomUUID().toString()));
+
         // The churn statistics need an agency; the lists are left unfiltered, so their scope is what is tested.
         Map<String, String> query = Map.of("GET /api/v1/departures/stats?agency", inside.agency().toString());
         Set<String> outsideMarkers = Set.of(outside.agency().toString(), outside.station().toString(),
                 outside.worker().toString(), outside.assignment(), outside.filing(), outside.supervision(),
-                outside.training(), outside.volunteer(), outside.programme(), outside.listing());
+                outside.training(), outside.volunteer(), outside.programme(), outside.listing(), outsideWebhook);
         Set<String> personalData = Set.of(inside.idNumber(), inside.phone(), outside.idNumber(), outside.phone());
         return new Fixture(tokens, objects, query, outsideMarkers, personalData);
     }
@@ -122,6 +134,12 @@ class AuthorizationMatrixTest extends AuthorizationMatrixTests {
                 .post("/api/v1/workers/" + worker + "/dishonesty-listings").then().statusCode(201).extract().path("id");
         return new Side(agency, station, worker, idNumber, phone, assignment, filing, supervision, training, volunteer,
                 programme, listing);
+    }
+
+    private static String webhook(UUID agency) {
+        return as(PersonnelFixtures.agencyToken(agency.toString()))
+                .body(Map.of("url", "http://127.0.0.1:9/hooks", "eventTypes", List.of("org.socialwork.worker.changed.v1")))
+                .post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
     }
 
     /** One audited unmasked read of the worker by its county's bureau. */

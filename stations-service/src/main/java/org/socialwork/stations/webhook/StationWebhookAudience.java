@@ -25,13 +25,6 @@ public class StationWebhookAudience implements WebhookAudience {
             case AgencyChangedEvent.TYPE -> "id";
             default -> null;
         };
-        if (field == null || !data.path(field).isTextual()) {
-            return Set.of();
-        }
-        try {
-            return Set.of(UUID.fromString(data.path(field).asText()));
-        } catch (IllegalArgumentException e) {
-            return Set.of();
-        }
+        return field == null ? Set.of() : WebhookAudience.agencyIn(data, field);
     }
 }

@@ -6,24 +6,21 @@ import static org.socialwork.stations.station.StationFixtures.HAINING;
 import static org.socialwork.stations.station.StationFixtures.as;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.socialwork.infra.testing.WebhookReceiver;
 import org.socialwork.platform.webhook.WebhookSignature;
 import org.socialwork.stations.station.StationFixtures;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -44,55 +41,17 @@ class WebhookDeliveryTest {
     @Inject
     ObjectMapper mapper;
 
-    private final List<Receiver> receivers = new CopyOnWriteArrayList<>();
+    private final List<WebhookReceiver> receivers = new CopyOnWriteArrayList<>();
 
-    /** An HTTP endpoint on loopback that answers 500 to its first {@code failures} requests, then 204. */
-    private final class Receiver {
-        final HttpServer server;
-        final AtomicInteger failuresLeft;
-        final List<Map<String, String>> requests = new CopyOnWriteArrayList<>();
-        final List<String> bodies = new CopyOnWriteArrayList<>();
-        final List<Integer> answers = new CopyOnWriteArrayList<>();
-
-        Receiver(int failures) throws IOException {
-            failuresLeft = new AtomicInteger(failures);
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/hooks", exchange -> {
-                byte[] body = exchange.getRequestBody().readAllBytes();
-                requests.add(Map.of(
-                        "id", String.valueOf(exchange.getRequestHeaders().getFirst("webhook-id")),
-                        "timestamp", String.valueOf(exchange.getRequestHeaders().getFirst("webhook-timestamp")),
-                        "signature", String.valueOf(exchange.getRequestHeaders().getFirst("webhook-signature")),
-                        "contentType", String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"))));
-                bodies.add(new String(body, StandardCharsets.UTF_8));
-                int status = failuresLeft.getAndDecrement() > 0 ? 500 : 204;
-                answers.add(status);
-                exchange.sendResponseHeaders(status, -1);
-                exchange.close();
-            });
-            server.start();
-            receivers.add(this);
-        }
-
-        String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks";
-        }
-
-        /** The requests that carried event {@code eventId}. */
-        List<Integer> indexesOf(String eventId) {
-            List<Integer> indexes = new java.util.ArrayList<>();
-            for (int i = 0; i < requests.size(); i++) {
-                if (requests.get(i).get("id").equals(eventId)) {
-                    indexes.add(i);
-                }
-            }
-            return indexes;
-        }
+    private WebhookReceiver receiver(int failures) {
+        WebhookReceiver receiver = new WebhookReceiver(failures);
+        receivers.add(receiver);
+        return receiver;
     }
 
     @AfterEach
     void stopReceivers() {
-        receivers.forEach(r -> r.server.stop(0));
+        receivers.forEach(WebhookReceiver::close);
     }
 
     @Test
@@ -102,8 +61,8 @@ class WebhookDeliveryTest {
         String otherAgency = StationFixtures.createAgency(HAINING);
         String agencyToken = StationFixtures.agencyAdminToken(agency);
         String otherToken = StationFixtures.agencyAdminToken(otherAgency);
-        Receiver flaky = new Receiver(3);
-        Receiver bystander = new Receiver(0);
+        WebhookReceiver flaky = receiver(3);
+        WebhookReceiver bystander = receiver(0);
 
         JsonNode subscription = subscribe(agencyToken, flaky.url());
         String secret = subscription.path("secret").asText();
@@ -123,16 +82,15 @@ class WebhookDeliveryTest {
                 .body("items.find { it.eventId == '" + eventId + "' }.status", org.hamcrest.Matchers.equalTo("DELIVERED")));
 
         // Three 500s, then the one acknowledged delivery; every attempt is the same event, signed.
-        List<Integer> attempts = flaky.indexesOf(eventId);
-        assertThat(attempts).hasSize(4);
-        assertThat(attempts.stream().map(flaky.answers::get)).containsExactly(500, 500, 500, 204);
-        for (int i : attempts) {
-            Map<String, String> request = flaky.requests.get(i);
-            assertThat(WebhookSignature.verify(secret, eventId, Long.parseLong(request.get("timestamp")),
-                    flaky.bodies.get(i), request.get("signature"))).as("signature of attempt " + i).isTrue();
-            assertThat(request.get("contentType")).startsWith("application/cloudevents+json");
+        List<WebhookReceiver.Received> attempts = flaky.of(eventId);
+        assertThat(attempts).extracting(WebhookReceiver.Received::answer).containsExactly(500, 500, 500, 204);
+        for (WebhookReceiver.Received attempt : attempts) {
+            assertThat(WebhookSignature.verify(secret, eventId, Long.parseLong(attempt.timestamp()), attempt.body(),
+                    attempt.signature())).as("signature of " + attempt).isTrue();
+            assertThat(attempt.contentType()).startsWith("application/cloudevents+json");
         }
-        JsonNode event = mapper.readTree(flaky.bodies.get(attempts.get(3)));
+        String delivered = attempts.get(3).body();
+        JsonNode event = mapper.readTree(delivered);
         assertThat(event.path("specversion").asText()).isEqualTo("1.0");
         assertThat(event.path("id").asText()).isEqualTo(eventId);
         assertThat(event.path("type").asText()).isEqualTo(STATION_CHANGED);
@@ -140,7 +98,7 @@ class WebhookDeliveryTest {
         assertThat(event.path("source").asText()).isEqualTo("urn:socialwork:service:stations-service");
         assertThat(event.path("data").path("id").asText()).isEqualTo(station);
         assertThat(event.path("data").path("agencyId").asText()).isEqualTo(agency);
-        assertThat(flaky.bodies.get(attempts.get(3))).doesNotContain("idNumber", "phone");
+        assertThat(delivered).doesNotContain("idNumber", "phone");
 
         JsonNode delivery = findDelivery(agencyToken, deliveries, eventId);
         assertThat(delivery).isNotNull();
@@ -149,12 +107,12 @@ class WebhookDeliveryTest {
         // The bystander agency's subscription was handed nothing: the hand-over of both happened in one transaction.
         as(otherToken).get("/api/v1/webhooks/" + otherSubscription.path("id").asText() + "/deliveries").then()
                 .statusCode(200).body("items", org.hamcrest.Matchers.empty());
-        assertThat(bystander.requests).isEmpty();
+        assertThat(bystander.received()).isEmpty();
 
         // A redelivery asked for sends the same event again, under the same webhook-id.
         as(agencyToken).post(deliveries + "/" + delivery.path("id").asText() + "/redelivery").then().statusCode(202)
                 .body("status", org.hamcrest.Matchers.equalTo("PENDING"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> flaky.indexesOf(eventId).size() == 5);
+        await().atMost(Duration.ofSeconds(30)).until(() -> flaky.of(eventId).size() == 5);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                 findDelivery(agencyToken, deliveries, eventId).path("status").asText()).isEqualTo("DELIVERED"));
         assertThat(findDelivery(agencyToken, deliveries, eventId).path("attempts").asInt()).isEqualTo(5);
@@ -165,7 +123,7 @@ class WebhookDeliveryTest {
         StationFixtures.ensureRegions(dataSource);
         String agency = StationFixtures.createAgency(HAINING);
         String token = StationFixtures.agencyAdminToken(agency);
-        Receiver receiver = new Receiver(0);
+        WebhookReceiver receiver = receiver(0);
         JsonNode subscription = subscribe(token, receiver.url());
         String path = "/api/v1/webhooks/" + subscription.path("id").asText();
         String etag = as(token).get(path).then().statusCode(200).body("secret", org.hamcrest.Matchers.nullValue())
@@ -181,13 +139,12 @@ class WebhookDeliveryTest {
         String station = StationFixtures.createStation(body);
         String eventId = StationFixtures.single(dataSource,
                 "select id::text from outbox_event where event_key = ? and event_type = ?", station, STATION_CHANGED);
-        await().atMost(Duration.ofSeconds(30)).until(() -> !receiver.indexesOf(eventId).isEmpty());
-        int i = receiver.indexesOf(eventId).get(0);
-        Map<String, String> request = receiver.requests.get(i);
-        long timestamp = Long.parseLong(request.get("timestamp"));
-        assertThat(WebhookSignature.verify(rotated, eventId, timestamp, receiver.bodies.get(i), request.get("signature"))).isTrue();
-        assertThat(WebhookSignature.verify(subscription.path("secret").asText(), eventId, timestamp, receiver.bodies.get(i),
-                request.get("signature"))).isFalse();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !receiver.of(eventId).isEmpty());
+        WebhookReceiver.Received first = receiver.of(eventId).get(0);
+        long timestamp = Long.parseLong(first.timestamp());
+        assertThat(WebhookSignature.verify(rotated, eventId, timestamp, first.body(), first.signature())).isTrue();
+        assertThat(WebhookSignature.verify(subscription.path("secret").asText(), eventId, timestamp, first.body(),
+                first.signature())).isFalse();
     }
 
     @Test
@@ -195,7 +152,7 @@ class WebhookDeliveryTest {
         StationFixtures.ensureRegions(dataSource);
         String agency = StationFixtures.createAgency(HAINING);
         String token = StationFixtures.agencyAdminToken(agency);
-        Receiver down = new Receiver(Integer.MAX_VALUE);
+        WebhookReceiver down = receiver(Integer.MAX_VALUE);
         JsonNode subscription = subscribe(token, down.url());
         String path = "/api/v1/webhooks/" + subscription.path("id").asText();
 
@@ -206,7 +163,7 @@ class WebhookDeliveryTest {
         String station = StationFixtures.createStation(body);
         String eventId = StationFixtures.single(dataSource,
                 "select id::text from outbox_event where event_key = ? and event_type = ?", station, STATION_CHANGED);
-        await().atMost(Duration.ofSeconds(30)).until(() -> down.indexesOf(eventId).size() >= 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> down.of(eventId).size() >= 2);
 
         // The first hand-over lies a day and an hour back: the next refusal ends the retry window.
         try (java.sql.Connection c = dataSource.getConnection(); java.sql.PreparedStatement q = c.prepareStatement(
@@ -216,22 +173,22 @@ class WebhookDeliveryTest {
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 findDelivery(token, path + "/deliveries", eventId).path("status").asText()).isEqualTo("FAILED"));
-        int refusals = down.indexesOf(eventId).size();
+        int refusals = down.of(eventId).size();
         as(token).get(path).then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("FAILING"))
                 .body("failingSince", org.hamcrest.Matchers.notNullValue());
         as(token).get(path + "/deliveries?status=FAILED").then().statusCode(200)
                 .body("items.eventId", org.hamcrest.Matchers.hasItem(eventId));
-        assertThat(down.indexesOf(eventId)).hasSize(refusals);
+        assertThat(down.of(eventId)).hasSize(refusals);
 
         // The receiver is back: a redelivery succeeds and the subscription is ACTIVE again.
-        down.failuresLeft.set(0);
+        down.recover();
         String delivery = findDelivery(token, path + "/deliveries", eventId).path("id").asText();
         as(token).post(path + "/deliveries/" + delivery + "/redelivery").then().statusCode(202);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 findDelivery(token, path + "/deliveries", eventId).path("status").asText()).isEqualTo("DELIVERED"));
         as(token).get(path).then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("ACTIVE"))
                 .body("failingSince", org.hamcrest.Matchers.nullValue());
-        assertThat(down.indexesOf(eventId)).hasSize(refusals + 1);
+        assertThat(down.of(eventId)).hasSize(refusals + 1);
     }
 
     private JsonNode subscribe(String token, String url) throws IOException {

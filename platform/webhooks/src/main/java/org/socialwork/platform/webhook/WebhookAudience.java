@@ -19,4 +19,17 @@ public interface WebhookAudience {
      * @return the agencies whose subscriptions may receive the event; empty for none
      */
     Set<UUID> agencies(String eventType, JsonNode data);
+
+    /** The agency whose id is the text field {@code field} of {@code data}; none when it is absent or no UUID. */
+    static Set<UUID> agencyIn(JsonNode data, String field) {
+        JsonNode value = data.path(field);
+        if (!value.isTextual()) {
+            return Set.of();
+        }
+        try {
+            return Set.of(UUID.fromString(value.asText()));
+        } catch (IllegalArgumentException e) {
+            return Set.of();
+        }
+    }
 }
