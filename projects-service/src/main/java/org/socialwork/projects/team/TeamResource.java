@@ -90,8 +90,9 @@ public class TeamResource {
             @Parameter(description = "Id of the worker leaving the team") @PathParam("workerId") UUID workerId,
             @Parameter(description = "The ETag of the project version the change is based on", required = true, example = "\"3\"")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Parameter(description = "Why the worker leaves, kept with the change (optional)",
-                    schema = @Schema(type = SchemaType.STRING, maxLength = 500), example = "调岗至其他社工站")
+            @Parameter(description = "Why the worker leaves, kept with the change (optional free text; the service sets no "
+                    + "length of its own, the HTTP request line of at most 4,096 bytes bounds it)",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 10000), example = "调岗至其他社工站")
             @QueryParam("reason") String reason) {
         ProjectView view = service.remove(id, workerId, ifMatch, reason);
         return Preconditions.ok(view, view.version());
