@@ -50,7 +50,7 @@ public class CaseService {
     EntityManager em;
 
     @Transactional
-    public CaseView open(CaseRequests.Open request) {
+    public CaseView open(CaseOpenRequest request) {
         caller.requireAnyRole(Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.AGENCY_ADMIN, Roles.FIELD_WORKER);
         Client client = clients.readable(request.clientId());
         requireWritable(client.stationId);
@@ -79,7 +79,7 @@ public class CaseService {
     }
 
     @Transactional
-    public CaseView refer(UUID id, String ifMatch, CaseRequests.Referral request) {
+    public CaseView refer(UUID id, String ifMatch, CaseReferralRequest request) {
         CaseFile c = writable(id, ifMatch);
         if (request.toStationId() == null && request.toAgencyId() == null) {
             throw Problems.invalidField("toStationId", "case.referral.target");
@@ -97,7 +97,7 @@ public class CaseService {
     }
 
     @Transactional
-    public CaseView close(UUID id, String ifMatch, CaseRequests.Closure request) {
+    public CaseView close(UUID id, String ifMatch, CaseClosureRequest request) {
         CaseFile c = writable(id, ifMatch);
         c.outcome = request.outcome().strip();
         c.status = CaseStatus.CLOSED;
