@@ -99,12 +99,26 @@ class AuthorizationMatrixTest extends AuthorizationMatrixTests {
         objects.put("/api/v1/evaluations/{id}/rectifications/{rectificationId}",
                 pair(in.rectification(), out.rectification()));
 
+        // Webhook subscriptions of both agencies; then the relay drains, so that no delivery row appears during the run.
+        String insideWebhook = webhook(insideAgency);
+        String outsideWebhook = webhook(outsideAgency);
+        Fixtures.awaitRows(dataSource, "select count(*) from outbox_event where sent_at is null", 0);
+        objects.put("/api/v1/webhooks/{id}", pair(insideWebhook, outsideWebhook));
+        objects.put("/api/v1/webhooks/{id}/deliveries/{deliveryId}",
+                pair(UUID.randomUUID().toString(), UUID.randomUUID().toString()));
+
         Map<String, String> query = Map.of("month", Fixtures.clock().thisMonth().toString(), "parent", HAINING);
         Set<String> outsideMarkers = new LinkedHashSet<>(List.of(outsideAgency.toString(), outside.station().toString(),
                 outside.worker().toString(), out.project(), out.disbursement(), out.client(), out.caseId(), out.need(),
-                out.record(), out.evaluation(), out.rectification()));
+                out.record(), out.evaluation(), out.rectification(), outsideWebhook));
         Set<String> personalData = Set.of(in.idNumber(), in.phone(), out.idNumber(), out.phone());
         return new Fixture(tokens, objects, query, outsideMarkers, personalData);
+    }
+
+    private static String webhook(UUID agency) {
+        return as(Fixtures.agencyAdmin(agency)).body(Map.of("url", "http://127.0.0.1:9/hooks",
+                "eventTypes", List.of("org.socialwork.service-record.recorded.v1")))
+                .post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
     }
 
     private static AuthorizationMatrix.Objects pair(String inside, String outside) {

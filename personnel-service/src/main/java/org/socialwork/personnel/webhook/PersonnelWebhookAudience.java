@@ -20,6 +20,6 @@ public class PersonnelWebhookAudience implements WebhookAudience {
         if (!WorkerChangedEvent.TYPE.equals(eventType) && !AssignmentView.TYPE.equals(eventType)) {
             return Set.of();
         }
-        return WebhookAudience.agencyIn(data, "employerAgencyId");
+        return WebhookAudience.idIn(data, "employerAgencyId");
     }
 }

@@ -7,6 +7,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -90,10 +91,9 @@ public class TeamResource {
             @Parameter(description = "Id of the worker leaving the team") @PathParam("workerId") UUID workerId,
             @Parameter(description = "The ETag of the project version the change is based on", required = true, example = "\"3\"")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Parameter(description = "Why the worker leaves, kept with the change (optional free text; the service sets no "
-                    + "length of its own, the HTTP request line of at most 4,096 bytes bounds it)",
-                    schema = @Schema(type = SchemaType.STRING, maxLength = 10000), example = "调岗至其他社工站")
-            @QueryParam("reason") String reason) {
+            @Parameter(description = "Why the worker leaves, kept with the change (optional, at most 500 characters)",
+                    example = "调岗至其他社工站")
+            @QueryParam("reason") @Size(max = 500) String reason) {
         ProjectView view = service.remove(id, workerId, ifMatch, reason);
         return Preconditions.ok(view, view.version());
     }

@@ -48,7 +48,8 @@ class OpenApiDocumentTest {
             "org.socialwork.projects.team", "org.socialwork.projects.record", "org.socialwork.projects.field",
             "org.socialwork.projects.client", "org.socialwork.projects.casework", "org.socialwork.projects.evaluation",
             "org.socialwork.projects.need", "org.socialwork.projects.resource", "org.socialwork.projects.catalogue",
-            "org.socialwork.projects.disclosure", "org.socialwork.projects.period", "org.socialwork.projects.replica");
+            "org.socialwork.projects.disclosure", "org.socialwork.projects.period", "org.socialwork.projects.replica",
+            "org.socialwork.platform.webhook");
 
     @Inject
     ObjectMapper mapper;

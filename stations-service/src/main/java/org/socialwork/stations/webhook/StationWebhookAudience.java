@@ -25,6 +25,6 @@ public class StationWebhookAudience implements WebhookAudience {
             case AgencyChangedEvent.TYPE -> "id";
             default -> null;
         };
-        return field == null ? Set.of() : WebhookAudience.agencyIn(data, field);
+        return field == null ? Set.of() : WebhookAudience.idIn(data, field);
     }
 }

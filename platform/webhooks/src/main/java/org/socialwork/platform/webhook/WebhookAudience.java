@@ -20,8 +20,8 @@ public interface WebhookAudience {
      */
     Set<UUID> agencies(String eventType, JsonNode data);
 
-    /** The agency whose id is the text field {@code field} of {@code data}; none when it is absent or no UUID. */
-    static Set<UUID> agencyIn(JsonNode data, String field) {
+    /** The id in the text field {@code field} of {@code data} (an agency's, a station's); none when absent or no UUID. */
+    static Set<UUID> idIn(JsonNode data, String field) {
         JsonNode value = data.path(field);
         if (!value.isTextual()) {
             return Set.of();
