@@ -56,7 +56,7 @@ public class NeedService {
     EntityManager em;
 
     @Transactional
-    public NeedView intake(NeedRequests.Intake request) {
+    public NeedView intake(NeedIntakeRequest request) {
         caller.requireAnyRole(Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.AGENCY_ADMIN, Roles.FIELD_WORKER);
         if (replicas.regionLevel(request.regionCode()).isEmpty()) {
             throw Problems.rule("need.region.unknown", request.regionCode());
@@ -95,7 +95,7 @@ public class NeedService {
     }
 
     @Transactional
-    public NeedView triage(UUID id, String ifMatch, NeedRequests.Triage request) {
+    public NeedView triage(UUID id, String ifMatch, NeedTriageRequest request) {
         Need n = writable(id, ifMatch);
         move(n, Set.of(NeedStatus.RECEIVED, NeedStatus.TRIAGED), NeedStatus.TRIAGED);
         n.priority = request.priority();
@@ -106,7 +106,7 @@ public class NeedService {
     }
 
     @Transactional
-    public NeedView dispatch(UUID id, String ifMatch, NeedRequests.Dispatch request) {
+    public NeedView dispatch(UUID id, String ifMatch, NeedDispatchRequest request) {
         Need n = writable(id, ifMatch);
         // Every query runs before the entity changes: a query would flush it and bump the version twice.
         requireStatus(n, Set.of(NeedStatus.RECEIVED, NeedStatus.TRIAGED, NeedStatus.DISPATCHED), NeedStatus.DISPATCHED);
@@ -124,7 +124,7 @@ public class NeedService {
     }
 
     @Transactional
-    public NeedView close(UUID id, String ifMatch, NeedRequests.Closure request) {
+    public NeedView close(UUID id, String ifMatch, NeedClosureRequest request) {
         Need n = writable(id, ifMatch);
         requireStatus(n, Set.of(NeedStatus.DISPATCHED), NeedStatus.CLOSED);
         List<UUID> ids = request.recordIds().stream().distinct().toList();

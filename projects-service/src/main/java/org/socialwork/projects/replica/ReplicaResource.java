@@ -15,6 +15,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.security.CallerScope;
@@ -32,7 +37,9 @@ import io.quarkus.security.Authenticated;
  * script) see whether the replicas a write needs have arrived, before a 422 says they have not.
  */
 @Path("/api/v1/replicas")
-@Tag(name = "Replicas", description = "Stations and workers as projects-service knows them from their events")
+@Tag(name = "Replicas", description = "Stations, divisions and workers as projects-service knows them from their events "
+        + "(本服务复制的社工站、行政区划与社工数据)")
+@SecurityRequirement(name = "bearer")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class ReplicaResource {
@@ -46,22 +53,36 @@ public class ReplicaResource {
     @Context
     UriInfo uriInfo;
 
+    static final String LIMIT = "Page size";
+    static final String CURSOR = "The nextCursor of the previous page; absent for the first page";
+
     /** A replicated station. */
+    @Schema(description = "A station as replicated from stations-service")
     public record StationReplica(UUID id, String name, String regionCode, String status, UUID agencyId) {
     }
 
     /** A replicated worker, with the stations of their active assignments. */
+    @Schema(description = "A worker as replicated from personnel-service, with the stations of their active assignments")
     public record WorkerReplica(UUID id, UUID employerAgencyId, String category, String qualificationLevel,
             String status, boolean dishonestyListed, List<UUID> stationIds) {
     }
 
     @GET
     @Path("/stations")
-    @Operation(summary = "Replicated stations", description = "Platform and bureau users; region matches the subtree. "
+    @Operation(operationId = "listStationReplicas", summary = "Replicated stations (已复制的社工站)",
+            description = "Platform and bureau users; region matches the subtree, and a bureau user sees its own region's. "
             + "Keyset-paginated by region code (limit ≤ 200, default 50; follow `next`).")
+    @APIResponse(responseCode = "200", description = "One page")
+    @APIResponse(responseCode = "403", description = "Not a platform or bureau user (problem.forbidden.role)")
     @Transactional
-    public Page<StationReplica> stations(@QueryParam("region") String region, @QueryParam("limit") Integer limit,
-            @QueryParam("cursor") String cursor) {
+    public Page<StationReplica> stations(
+            @Parameter(description = "Division code (2, 4, 6, 9 or 12 digits): stations in its subtree",
+                    schema = @Schema(type = SchemaType.STRING, pattern = QueryParams.DIVISION_CODE_PATTERN), example = "330481")
+            @QueryParam("region") String region,
+            @Parameter(description = LIMIT, schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1",
+                    maximum = "" + PageRequest.MAX_LIMIT, defaultValue = "" + PageRequest.DEFAULT_LIMIT))
+            @QueryParam("limit") Integer limit,
+            @Parameter(description = CURSOR) @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor, 2);
         caller.requireAnyRole(Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.BUREAU_VIEWER);
         NativeSql sql = new NativeSql().append("select id, name, region_code, status, agency_id from station_replica s where true");
@@ -84,16 +105,27 @@ public class ReplicaResource {
     }
 
     /** A replicated division. */
+    @Schema(description = "A division as replicated from stations-service")
     public record RegionReplica(String code, String level, String parentCode) {
     }
 
     @GET
     @Path("/regions")
-    @Operation(summary = "Replicated divisions under a parent", description = "E.g. the villages of a township, for a "
-            + "client's home village. Keyset-paginated by code (limit ≤ 200, default 50; follow `next`).")
+    @Operation(operationId = "listRegionReplicas", summary = "Replicated divisions under a parent (已复制的下级行政区划)",
+            description = "The divisions directly under a parent that are not retired, e.g. the villages of a township, for a "
+            + "client's home village. Any signed-in user. Keyset-paginated by code (limit ≤ 200, default 50; follow `next`).")
+    @APIResponse(responseCode = "200", description = "One page")
+    @APIResponse(responseCode = "400", description = "parent is missing or not a division code (query.invalid), limit is "
+            + "outside 1–" + PageRequest.MAX_LIMIT + " or the cursor is invalid")
     @Transactional
-    public Page<RegionReplica> regions(@QueryParam("parent") String parent, @QueryParam("limit") Integer limit,
-            @QueryParam("cursor") String cursor) {
+    public Page<RegionReplica> regions(
+            @Parameter(description = "Code of the parent division (2, 4, 6 or 9 digits)", required = true,
+                    schema = @Schema(type = SchemaType.STRING, pattern = QueryParams.DIVISION_CODE_PATTERN), example = "330481001")
+            @QueryParam("parent") String parent,
+            @Parameter(description = LIMIT, schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1",
+                    maximum = "" + PageRequest.MAX_LIMIT, defaultValue = "" + PageRequest.DEFAULT_LIMIT))
+            @QueryParam("limit") Integer limit,
+            @Parameter(description = CURSOR) @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor, 1);
         String code = QueryParams.regionPrefix(parent, "parent");
         if (code == null) {
@@ -110,10 +142,18 @@ public class ReplicaResource {
 
     @GET
     @Path("/workers")
-    @Operation(summary = "Replicated workers", description = "Platform admins; bureau admins see workers assigned in their region; agency admins their employees.")
+    @Operation(operationId = "listWorkerReplicas", summary = "Replicated workers (已复制的社工)",
+            description = "Platform admins see all; bureau admins the workers actively assigned in their region; agency admins "
+            + "their employees. agency narrows to one employer. Keyset-paginated by id (limit ≤ 200, default 50; follow `next`).")
+    @APIResponse(responseCode = "200", description = "One page")
+    @APIResponse(responseCode = "403", description = "Not a platform, bureau or agency admin (problem.forbidden.role)")
     @Transactional
-    public Page<WorkerReplica> workers(@QueryParam("agency") UUID agency, @QueryParam("limit") Integer limit,
-            @QueryParam("cursor") String cursor) {
+    public Page<WorkerReplica> workers(
+            @Parameter(description = "Only the employees of this agency (its id)") @QueryParam("agency") UUID agency,
+            @Parameter(description = LIMIT, schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1",
+                    maximum = "" + PageRequest.MAX_LIMIT, defaultValue = "" + PageRequest.DEFAULT_LIMIT))
+            @QueryParam("limit") Integer limit,
+            @Parameter(description = CURSOR) @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor, 1);
         caller.requireAnyRole(Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN, Roles.AGENCY_ADMIN);
         NativeSql sql = new NativeSql().append("""
