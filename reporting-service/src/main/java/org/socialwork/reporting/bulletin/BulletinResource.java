@@ -34,11 +34,14 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.idempotency.Idempotency;
 import org.socialwork.platform.idempotency.Idempotent;
+import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.web.Page;
 import org.socialwork.platform.web.PageRequest;
 import org.socialwork.platform.web.Preconditions;
 import org.socialwork.reporting.dashboard.DashboardResource;
+import org.socialwork.reporting.dashboard.Period;
+import org.socialwork.reporting.dashboard.PeriodType;
 
 import io.quarkus.security.Authenticated;
 
@@ -131,7 +134,7 @@ public class BulletinResource {
     @APIResponse(responseCode = "200", description = "One page")
     @APIResponse(responseCode = "404", description = "No such region in your scope")
     public Page<BulletinView> list(
-            @Parameter(description = DashboardResource.REGION, schema = @Schema(type = SchemaType.STRING, pattern = DashboardResource.DIVISION_CODE_PATTERN), example = "3304")
+            @Parameter(description = DashboardResource.REGION, schema = @Schema(type = SchemaType.STRING, format = DashboardResource.DIVISION_CODE_FORMAT), example = "3304")
             @QueryParam("region") String region,
             @Parameter(description = "Only the bulletin of this month (yyyy-MM)", schema = @Schema(type = SchemaType.STRING, pattern = "^\\d{4}-\\d{2}$"), example = "2026-09")
             @QueryParam("month") String month,
@@ -139,7 +142,24 @@ public class BulletinResource {
                     maximum = "" + PageRequest.MAX_LIMIT, defaultValue = "" + PageRequest.DEFAULT_LIMIT))
             @QueryParam("limit") Integer limit,
             @Parameter(description = "The nextCursor of the previous page; absent for the first page") @QueryParam("cursor") String cursor) {
+        if (month != null) {
+            // A malformed month is named even when the region is missing or unknown too.
+            checkMonth(month);
+        }
         return service.page(region, month, PageRequest.of(limit, cursor, 2), uriInfo);
+    }
+
+    /** The month check of {@link BulletinService#page}: a yyyy-MM month, refused as reporting.bulletin.month. */
+    private static void checkMonth(String month) {
+        Period period;
+        try {
+            period = Period.parse(month, null, null);
+        } catch (RuntimeException e) {
+            throw Problems.invalidField("month", "reporting.bulletin.month", month);
+        }
+        if (period.type() != PeriodType.MONTH) {
+            throw Problems.invalidField("month", "reporting.bulletin.month", month);
+        }
     }
 
     @GET

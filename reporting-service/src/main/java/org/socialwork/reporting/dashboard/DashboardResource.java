@@ -51,6 +51,11 @@ public class DashboardResource {
     public static final String FROM = "First day of a date range (with to, instead of period)";
     public static final String TO = "Last day of a date range, inclusive (with from, instead of period)";
     public static final String DIVISION_CODE_PATTERN = QueryParams.DIVISION_CODE_PATTERN;
+    /**
+     * The (custom) format of a region query parameter: a division code of 2, 4, 6, 9 or 12 digits. Not a
+     * pattern: a malformed code is answered like an unknown region (404), not refused as malformed.
+     */
+    public static final String DIVISION_CODE_FORMAT = "division-code";
 
     static final String NETWORK_EXAMPLE = """
             {"region": {"code": "330481", "name": "海宁市", "level": "COUNTY"}, "asOf": "2026-10-20T08:00:00Z",
@@ -158,7 +163,7 @@ public class DashboardResource {
                     examples = @ExampleObject(name = "haining", summary = "Haining's station network", value = NETWORK_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such region in your scope")
     public Network network(
-            @Parameter(description = REGION, schema = @Schema(type = SchemaType.STRING, pattern = DIVISION_CODE_PATTERN), example = "330481")
+            @Parameter(description = REGION, schema = @Schema(type = SchemaType.STRING, format = DIVISION_CODE_FORMAT), example = "330481")
             @QueryParam("region") String region,
             @Parameter(description = "The year whose coverage and target to show (2000–2100); the current year when absent", example = "2026")
             @QueryParam("year") @Min(2000) @Max(2100) Integer year) {
@@ -176,7 +181,7 @@ public class DashboardResource {
     @APIResponse(responseCode = "400", description = "Invalid period")
     @APIResponse(responseCode = "404", description = "No such region in your scope")
     public CoverageDashboard coverage(
-            @Parameter(description = REGION, schema = @Schema(type = SchemaType.STRING, pattern = DIVISION_CODE_PATTERN), example = "330481")
+            @Parameter(description = REGION, schema = @Schema(type = SchemaType.STRING, format = DIVISION_CODE_FORMAT), example = "330481")
             @QueryParam("region") String region,
             @Parameter(description = PERIOD + "; today when neither is given", schema = @Schema(type = SchemaType.STRING, pattern = PERIOD_PATTERN), example = "2026-09")
             @QueryParam("period") String period,
@@ -196,7 +201,7 @@ public class DashboardResource {
     @APIResponse(responseCode = "400", description = "Invalid or missing period")
     @APIResponse(responseCode = "404", description = "No such region in your scope")
     public ServiceOutput serviceOutput(
-            @Parameter(description = REGION, schema = @Schema(type = SchemaType.STRING, pattern = DIVISION_CODE_PATTERN), example = "330481")
+            @Parameter(description = REGION, schema = @Schema(type = SchemaType.STRING, format = DIVISION_CODE_FORMAT), example = "330481")
             @QueryParam("region") String region,
             @Parameter(description = PERIOD, schema = @Schema(type = SchemaType.STRING, pattern = PERIOD_PATTERN), example = "2026-09")
             @QueryParam("period") String period,
@@ -216,7 +221,7 @@ public class DashboardResource {
     @APIResponse(responseCode = "400", description = "Invalid or missing period")
     @APIResponse(responseCode = "404", description = "No such region in your scope")
     public WorkforceDashboard workforce(
-            @Parameter(description = REGION, schema = @Schema(type = SchemaType.STRING, pattern = DIVISION_CODE_PATTERN), example = "330481")
+            @Parameter(description = REGION, schema = @Schema(type = SchemaType.STRING, format = DIVISION_CODE_FORMAT), example = "330481")
             @QueryParam("region") String region,
             @Parameter(description = PERIOD, schema = @Schema(type = SchemaType.STRING, pattern = PERIOD_PATTERN), example = "2026")
             @QueryParam("period") String period,
@@ -234,7 +239,7 @@ public class DashboardResource {
                     examples = @ExampleObject(name = "haining", summary = "Haining's purchased-service projects", value = PROJECTS_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such region in your scope")
     public ProjectsDashboard projects(
-            @Parameter(description = REGION, schema = @Schema(type = SchemaType.STRING, pattern = DIVISION_CODE_PATTERN), example = "330481")
+            @Parameter(description = REGION, schema = @Schema(type = SchemaType.STRING, format = DIVISION_CODE_FORMAT), example = "330481")
             @QueryParam("region") String region) {
         return service.projects(region);
     }
@@ -249,7 +254,7 @@ public class DashboardResource {
     @APIResponse(responseCode = "400", description = "Invalid period or not whole months")
     @APIResponse(responseCode = "404", description = "No such region in your scope")
     public ComplianceDashboard compliance(
-            @Parameter(description = REGION, schema = @Schema(type = SchemaType.STRING, pattern = DIVISION_CODE_PATTERN), example = "330481")
+            @Parameter(description = REGION, schema = @Schema(type = SchemaType.STRING, format = DIVISION_CODE_FORMAT), example = "330481")
             @QueryParam("region") String region,
             @Parameter(description = PERIOD + " (whole months only)", schema = @Schema(type = SchemaType.STRING, pattern = PERIOD_PATTERN), example = "2026-09")
             @QueryParam("period") String period,
@@ -268,7 +273,7 @@ public class DashboardResource {
     @APIResponse(responseCode = "400", description = "Invalid or missing period")
     @APIResponse(responseCode = "404", description = "No such region in your scope")
     public EvaluationsDashboard evaluations(
-            @Parameter(description = REGION, schema = @Schema(type = SchemaType.STRING, pattern = DIVISION_CODE_PATTERN), example = "330481")
+            @Parameter(description = REGION, schema = @Schema(type = SchemaType.STRING, format = DIVISION_CODE_FORMAT), example = "330481")
             @QueryParam("region") String region,
             @Parameter(description = PERIOD, schema = @Schema(type = SchemaType.STRING, pattern = PERIOD_PATTERN), example = "2026")
             @QueryParam("period") String period,

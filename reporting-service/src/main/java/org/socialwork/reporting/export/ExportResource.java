@@ -115,7 +115,7 @@ public class ExportResource {
     @APIResponse(responseCode = "404", description = "No such region in your scope")
     public Response network(
             @Parameter(description = FORMAT, schema = @Schema(type = SchemaType.STRING, enumeration = {"csv", "xlsx"})) @PathParam("format") String format,
-            @Parameter(description = DashboardResource.REGION, schema = @Schema(type = SchemaType.STRING, pattern = DashboardResource.DIVISION_CODE_PATTERN), example = "330481")
+            @Parameter(description = DashboardResource.REGION, schema = @Schema(type = SchemaType.STRING, format = DashboardResource.DIVISION_CODE_FORMAT), example = "330481")
             @QueryParam("region") String region,
             @Parameter(description = "The year whose coverage to show (2000–2100); the current year when absent", example = "2026")
             @QueryParam("year") @Min(2000) @Max(2100) Integer year) {
@@ -136,7 +136,7 @@ public class ExportResource {
     @APIResponse(responseCode = "404", description = "No such region in your scope")
     public Response coverage(
             @Parameter(description = FORMAT, schema = @Schema(type = SchemaType.STRING, enumeration = {"csv", "xlsx"})) @PathParam("format") String format,
-            @Parameter(description = DashboardResource.REGION, schema = @Schema(type = SchemaType.STRING, pattern = DashboardResource.DIVISION_CODE_PATTERN), example = "330481")
+            @Parameter(description = DashboardResource.REGION, schema = @Schema(type = SchemaType.STRING, format = DashboardResource.DIVISION_CODE_FORMAT), example = "330481")
             @QueryParam("region") String region,
             @Parameter(description = DashboardResource.PERIOD, schema = @Schema(type = SchemaType.STRING, pattern = DashboardResource.PERIOD_PATTERN), example = "2026-09")
             @QueryParam("period") String period,
@@ -159,7 +159,7 @@ public class ExportResource {
     @APIResponse(responseCode = "404", description = "No such region in your scope")
     public Response serviceOutput(
             @Parameter(description = FORMAT, schema = @Schema(type = SchemaType.STRING, enumeration = {"csv", "xlsx"})) @PathParam("format") String format,
-            @Parameter(description = DashboardResource.REGION, schema = @Schema(type = SchemaType.STRING, pattern = DashboardResource.DIVISION_CODE_PATTERN), example = "330481")
+            @Parameter(description = DashboardResource.REGION, schema = @Schema(type = SchemaType.STRING, format = DashboardResource.DIVISION_CODE_FORMAT), example = "330481")
             @QueryParam("region") String region,
             @Parameter(description = DashboardResource.PERIOD, schema = @Schema(type = SchemaType.STRING, pattern = DashboardResource.PERIOD_PATTERN), example = "2026-09")
             @QueryParam("period") String period,
@@ -182,7 +182,7 @@ public class ExportResource {
     @APIResponse(responseCode = "404", description = "No such region in your scope")
     public Response workforce(
             @Parameter(description = FORMAT, schema = @Schema(type = SchemaType.STRING, enumeration = {"csv", "xlsx"})) @PathParam("format") String format,
-            @Parameter(description = DashboardResource.REGION, schema = @Schema(type = SchemaType.STRING, pattern = DashboardResource.DIVISION_CODE_PATTERN), example = "330481")
+            @Parameter(description = DashboardResource.REGION, schema = @Schema(type = SchemaType.STRING, format = DashboardResource.DIVISION_CODE_FORMAT), example = "330481")
             @QueryParam("region") String region,
             @Parameter(description = DashboardResource.PERIOD, schema = @Schema(type = SchemaType.STRING, pattern = DashboardResource.PERIOD_PATTERN), example = "2026-09")
             @QueryParam("period") String period,
@@ -204,7 +204,7 @@ public class ExportResource {
     @APIResponse(responseCode = "404", description = "No such region in your scope")
     public Response projects(
             @Parameter(description = FORMAT, schema = @Schema(type = SchemaType.STRING, enumeration = {"csv", "xlsx"})) @PathParam("format") String format,
-            @Parameter(description = DashboardResource.REGION, schema = @Schema(type = SchemaType.STRING, pattern = DashboardResource.DIVISION_CODE_PATTERN), example = "330481")
+            @Parameter(description = DashboardResource.REGION, schema = @Schema(type = SchemaType.STRING, format = DashboardResource.DIVISION_CODE_FORMAT), example = "330481")
             @QueryParam("region") String region) {
         return export(format, () -> projects(region));
     }
@@ -223,7 +223,7 @@ public class ExportResource {
     @APIResponse(responseCode = "404", description = "No such region in your scope")
     public Response compliance(
             @Parameter(description = FORMAT, schema = @Schema(type = SchemaType.STRING, enumeration = {"csv", "xlsx"})) @PathParam("format") String format,
-            @Parameter(description = DashboardResource.REGION, schema = @Schema(type = SchemaType.STRING, pattern = DashboardResource.DIVISION_CODE_PATTERN), example = "330481")
+            @Parameter(description = DashboardResource.REGION, schema = @Schema(type = SchemaType.STRING, format = DashboardResource.DIVISION_CODE_FORMAT), example = "330481")
             @QueryParam("region") String region,
             @Parameter(description = DashboardResource.PERIOD, schema = @Schema(type = SchemaType.STRING, pattern = DashboardResource.PERIOD_PATTERN), example = "2026-09")
             @QueryParam("period") String period,
@@ -246,7 +246,7 @@ public class ExportResource {
     @APIResponse(responseCode = "404", description = "No such region in your scope")
     public Response evaluations(
             @Parameter(description = FORMAT, schema = @Schema(type = SchemaType.STRING, enumeration = {"csv", "xlsx"})) @PathParam("format") String format,
-            @Parameter(description = DashboardResource.REGION, schema = @Schema(type = SchemaType.STRING, pattern = DashboardResource.DIVISION_CODE_PATTERN), example = "330481")
+            @Parameter(description = DashboardResource.REGION, schema = @Schema(type = SchemaType.STRING, format = DashboardResource.DIVISION_CODE_FORMAT), example = "330481")
             @QueryParam("region") String region,
             @Parameter(description = DashboardResource.PERIOD, schema = @Schema(type = SchemaType.STRING, pattern = DashboardResource.PERIOD_PATTERN), example = "2026-09")
             @QueryParam("period") String period,
@@ -269,7 +269,7 @@ public class ExportResource {
     @APIResponse(responseCode = "404", description = "No such region in your scope")
     public Response ranking(
             @Parameter(description = FORMAT, schema = @Schema(type = SchemaType.STRING, enumeration = {"csv", "xlsx"})) @PathParam("format") String format,
-            @Parameter(description = DashboardResource.REGION, schema = @Schema(type = SchemaType.STRING, pattern = DashboardResource.DIVISION_CODE_PATTERN), example = "330481")
+            @Parameter(description = DashboardResource.REGION, schema = @Schema(type = SchemaType.STRING, format = DashboardResource.DIVISION_CODE_FORMAT), example = "330481")
             @QueryParam("region") String region,
             @Parameter(description = DashboardResource.PERIOD, schema = @Schema(type = SchemaType.STRING, pattern = DashboardResource.PERIOD_PATTERN), example = "2026-09")
             @QueryParam("period") String period,
@@ -299,7 +299,7 @@ public class ExportResource {
     @APIResponse(responseCode = "404", description = "No such region in your scope")
     public Response warnings(
             @Parameter(description = FORMAT, schema = @Schema(type = SchemaType.STRING, enumeration = {"csv", "xlsx"})) @PathParam("format") String format,
-            @Parameter(description = DashboardResource.REGION, schema = @Schema(type = SchemaType.STRING, pattern = DashboardResource.DIVISION_CODE_PATTERN), example = "330481")
+            @Parameter(description = DashboardResource.REGION, schema = @Schema(type = SchemaType.STRING, format = DashboardResource.DIVISION_CODE_FORMAT), example = "330481")
             @QueryParam("region") String region,
             @Parameter(description = "Only warnings in this status") @QueryParam("status") WarningStatus status,
             @Parameter(description = "Only warnings of this rule") @QueryParam("kind") WarningKind kind,
@@ -322,7 +322,7 @@ public class ExportResource {
     @APIResponse(responseCode = "404", description = "No such region in your scope")
     public Response reports(
             @Parameter(description = FORMAT, schema = @Schema(type = SchemaType.STRING, enumeration = {"csv", "xlsx"})) @PathParam("format") String format,
-            @Parameter(description = DashboardResource.REGION, schema = @Schema(type = SchemaType.STRING, pattern = DashboardResource.DIVISION_CODE_PATTERN), example = "330481")
+            @Parameter(description = DashboardResource.REGION, schema = @Schema(type = SchemaType.STRING, format = DashboardResource.DIVISION_CODE_FORMAT), example = "330481")
             @QueryParam("region") String region,
             @Parameter(description = "Only reports of this kind of period") @QueryParam("periodType") PeriodType type,
             @Parameter(description = "Only reports in this status") @QueryParam("status") ReportStatus status,
@@ -514,6 +514,7 @@ public class ExportResource {
 
     private Table ranking(String region, String period, String from, String to, String subjects, String measure,
             String normalise) {
+        RankingResource.checkChoices(subjects, measure, normalise);
         Ranking r = rankings.rank(region, Period.parse(period, from, to), subjects, measure, normalise);
         Table table = new Table("ranking-" + r.region().code() + "-" + measure, "rank", "previousRank", "rankChange",
                 "id", "name", "raw", "stations", "workers", "value");

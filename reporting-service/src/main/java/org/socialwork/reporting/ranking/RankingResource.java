@@ -1,5 +1,7 @@
 package org.socialwork.reporting.ranking;
 
+import java.util.List;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -17,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.socialwork.platform.problem.Problems;
 import org.socialwork.reporting.dashboard.DashboardResource;
 import org.socialwork.reporting.dashboard.Period;
 
@@ -61,7 +64,7 @@ public class RankingResource {
     @APIResponse(responseCode = "400", description = "Unknown measure, subjects, normaliser or period")
     @APIResponse(responseCode = "404", description = "No such region in your scope")
     public Ranking rank(
-            @Parameter(description = DashboardResource.REGION, schema = @Schema(type = SchemaType.STRING, pattern = DashboardResource.DIVISION_CODE_PATTERN), example = "330481")
+            @Parameter(description = DashboardResource.REGION, schema = @Schema(type = SchemaType.STRING, format = DashboardResource.DIVISION_CODE_FORMAT), example = "330481")
             @QueryParam("region") String region,
             @Parameter(description = DashboardResource.PERIOD, schema = @Schema(type = SchemaType.STRING, pattern = DashboardResource.PERIOD_PATTERN), example = "2026-09")
             @QueryParam("period") String period,
@@ -75,6 +78,25 @@ public class RankingResource {
             @QueryParam("measure") @DefaultValue("RECORDS") String measure,
             @Parameter(description = NORMALISE, schema = @Schema(type = SchemaType.STRING, enumeration = {"NONE", "PER_STATION", "PER_WORKER"}, defaultValue = "NONE"))
             @QueryParam("normalise") @DefaultValue("NONE") String normalise) {
+        checkChoices(subjects, measure, normalise);
         return service.rank(region, Period.parse(period, from, to), subjects, measure, normalise);
+    }
+
+    /**
+     * Refuses an unknown subjects, measure or normaliser before the period is read, so that the problem
+     * names it even when the period is missing too; the same checks and messages as {@link RankingService#rank}.
+     */
+    public static void checkChoices(String subjects, String measure, String normalise) {
+        boolean stations = "STATIONS".equals(subjects);
+        if (!stations && !"CHILD_REGIONS".equals(subjects)) {
+            throw Problems.invalidField("subjects", "reporting.ranking.subjects", subjects);
+        }
+        if (!RankingService.ROLLUP_MEASURES.contains(measure) && !(!stations
+                && (RankingService.COVERAGE.equals(measure) || RankingService.EVALUATION_SCORE.equals(measure)))) {
+            throw Problems.invalidField("measure", "reporting.ranking.measure", measure);
+        }
+        if (!List.of("NONE", "PER_STATION", "PER_WORKER").contains(normalise)) {
+            throw Problems.invalidField("normalise", "reporting.ranking.normalise", normalise);
+        }
     }
 }

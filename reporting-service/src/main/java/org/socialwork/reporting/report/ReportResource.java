@@ -39,6 +39,7 @@ import org.socialwork.platform.web.Page;
 import org.socialwork.platform.web.PageRequest;
 import org.socialwork.platform.web.Preconditions;
 import org.socialwork.reporting.dashboard.DashboardResource;
+import org.socialwork.reporting.dashboard.Period;
 import org.socialwork.reporting.dashboard.PeriodType;
 
 import io.quarkus.security.Authenticated;
@@ -149,7 +150,7 @@ public class ReportResource {
     @APIResponse(responseCode = "200", description = "One page")
     @APIResponse(responseCode = "404", description = "No such region in your scope")
     public Page<ReportView> list(
-            @Parameter(description = DashboardResource.REGION, schema = @Schema(type = SchemaType.STRING, pattern = DashboardResource.DIVISION_CODE_PATTERN), example = "330481")
+            @Parameter(description = DashboardResource.REGION, schema = @Schema(type = SchemaType.STRING, format = DashboardResource.DIVISION_CODE_FORMAT), example = "330481")
             @QueryParam("region") String region,
             @Parameter(description = "Only reports of this kind of period") @QueryParam("periodType") PeriodType type,
             @Parameter(description = "Only reports in this status") @QueryParam("status") ReportStatus status,
@@ -170,12 +171,16 @@ public class ReportResource {
                     examples = @ExampleObject(name = "jiaxing", summary = "Jiaxing's counties for September", value = TIMELINESS_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such region in your scope")
     public Timeliness timeliness(
-            @Parameter(description = DashboardResource.REGION, schema = @Schema(type = SchemaType.STRING, pattern = DashboardResource.DIVISION_CODE_PATTERN), example = "3304")
+            @Parameter(description = DashboardResource.REGION, schema = @Schema(type = SchemaType.STRING, format = DashboardResource.DIVISION_CODE_FORMAT), example = "3304")
             @QueryParam("region") String region,
             @Parameter(description = "WEEK, MONTH or QUARTER") @QueryParam("periodType") PeriodType type,
             @Parameter(description = "The period: 2026-W36, 2026-09 or 2026-Q3", schema = @Schema(type = SchemaType.STRING,
                     pattern = "^\\d{4}-(W\\d{2}|\\d{2}|Q[1-4])$"), example = "2026-09")
             @QueryParam("period") String period) {
+        if (period != null) {
+            // A malformed period is named even when the region is missing or unknown too.
+            Period.parse(period, null, null);
+        }
         return service.timeliness(region, type, period);
     }
 

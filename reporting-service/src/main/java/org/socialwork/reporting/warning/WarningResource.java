@@ -74,7 +74,7 @@ public class WarningResource {
     @APIResponse(responseCode = "200", description = "One page")
     @APIResponse(responseCode = "404", description = "No such region in your scope")
     public Page<WarningView> list(
-            @Parameter(description = DashboardResource.REGION, schema = @Schema(type = SchemaType.STRING, pattern = DashboardResource.DIVISION_CODE_PATTERN), example = "330481")
+            @Parameter(description = DashboardResource.REGION, schema = @Schema(type = SchemaType.STRING, format = DashboardResource.DIVISION_CODE_FORMAT), example = "330481")
             @QueryParam("region") String region,
             @Parameter(description = "Only warnings in this status") @QueryParam("status") WarningStatus status,
             @Parameter(description = "Only warnings of this rule") @QueryParam("kind") WarningKind kind,
