@@ -31,11 +31,12 @@ public record Period(PeriodType type, LocalDate start, LocalDate end) {
             }
             return parse(period.trim());
         }
-        if (from == null || to == null) {
+        // A malformed from or to is named even when its partner is missing.
+        LocalDate start = from == null ? null : date("from", from);
+        LocalDate end = to == null ? null : date("to", to);
+        if (start == null || end == null) {
             throw Problems.invalidField("period", "reporting.period.missing");
         }
-        LocalDate start = date("from", from);
-        LocalDate end = date("to", to);
         if (end.isBefore(start) || end.toEpochDay() - start.toEpochDay() >= MAX_DAYS) {
             throw Problems.invalidField("to", "reporting.period.range", MAX_DAYS);
         }

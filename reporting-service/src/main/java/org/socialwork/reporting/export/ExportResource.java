@@ -22,19 +22,26 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.csv.CsvWriter;
 import org.socialwork.platform.csv.CsvWriter.NegativeNumbers;
 import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.reporting.bulletin.BulletinService;
 import org.socialwork.reporting.bulletin.BulletinView;
+import org.socialwork.reporting.dashboard.DashboardResource;
 import org.socialwork.reporting.dashboard.DashboardService;
 import org.socialwork.reporting.dashboard.DashboardViews;
 import org.socialwork.reporting.dashboard.Period;
 import org.socialwork.reporting.dashboard.PeriodType;
 import org.socialwork.reporting.ranking.Ranking;
+import org.socialwork.reporting.ranking.RankingResource;
 import org.socialwork.reporting.ranking.RankingService;
 import org.socialwork.reporting.report.ReportService;
 import org.socialwork.reporting.report.ReportStatus;
@@ -54,9 +61,12 @@ import io.quarkus.security.Authenticated;
  * and the two formats only differ in the writer.
  */
 @Path("/api/v1/exports")
-@Tag(name = "Exports", description = "CSV (UTF-8 with BOM) and XLSX of dashboard tables, rankings, warnings and reports")
+@Tag(name = "Exports", description = "CSV (UTF-8 with BOM) and XLSX of dashboard tables, rankings, warnings and reports (数据导出)")
+@SecurityRequirement(name = "bearer")
 @Authenticated
 public class ExportResource {
+
+    static final String FORMAT = "The file format: csv (UTF-8 with BOM) or xlsx";
 
     /** Worker categories of {@code personnel.worker.v1}. */
     private static final List<String> WORKER_CATEGORIES = List.of("STATION_FULL_TIME", "PROJECT_WORKER",
@@ -95,8 +105,19 @@ public class ExportResource {
     @GET
     @Path("/network.{format:csv|xlsx}")
     @Produces({CsvWriter.MEDIA_TYPE, Xlsx.MEDIA_TYPE})
-    @Operation(summary = "Coverage by child region")
-    public Response network(@PathParam("format") @Parameter(description = "csv or xlsx", schema = @Schema(enumeration = {"csv", "xlsx"})) String format, @QueryParam("region") String region,
+    @Operation(operationId = "exportNetworkDashboard", summary = "Export coverage by child region (导出站点网络与覆盖率)",
+            description = "One row per child region: stations, operating stations, township and village-room coverage. Parameters as GET /api/v1/dashboards/network.")
+    @APIResponse(responseCode = "200", description = "The file, as the path's extension says (an attachment)",
+            headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"<table>.csv\" or .xlsx",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = {@Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = Xlsx.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    @APIResponse(responseCode = "404", description = "No such region in your scope")
+    public Response network(
+            @Parameter(description = FORMAT, schema = @Schema(type = SchemaType.STRING, enumeration = {"csv", "xlsx"})) @PathParam("format") String format,
+            @Parameter(description = DashboardResource.REGION, schema = @Schema(type = SchemaType.STRING, format = DashboardResource.DIVISION_CODE_FORMAT), example = "330481")
+            @QueryParam("region") String region,
+            @Parameter(description = "The year whose coverage to show (2000–2100); the current year when absent", example = "2026")
             @QueryParam("year") @Min(2000) @Max(2100) Integer year) {
         return export(format, () -> network(region, year));
     }
@@ -104,68 +125,163 @@ public class ExportResource {
     @GET
     @Path("/coverage.{format:csv|xlsx}")
     @Produces({CsvWriter.MEDIA_TYPE, Xlsx.MEDIA_TYPE})
-    @Operation(summary = "Coverage on a period's last day by child region, with the region's total as the last row",
-            description = "Parameters as GET /api/v1/dashboards/coverage.")
-    public Response coverage(@PathParam("format") @Parameter(description = "csv or xlsx", schema = @Schema(enumeration = {"csv", "xlsx"})) String format, @QueryParam("region") String region,
-            @QueryParam("period") String period, @QueryParam("from") String from, @QueryParam("to") String to) {
+    @Operation(operationId = "exportCoverageDashboard", summary = "Export coverage on a period's last day (导出社工站覆盖率)",
+            description = "Coverage by child region, with the region's total as the last row. Parameters as GET /api/v1/dashboards/coverage.")
+    @APIResponse(responseCode = "200", description = "The file, as the path's extension says (an attachment)",
+            headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"<table>.csv\" or .xlsx",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = {@Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = Xlsx.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    @APIResponse(responseCode = "400", description = "Invalid period")
+    @APIResponse(responseCode = "404", description = "No such region in your scope")
+    public Response coverage(
+            @Parameter(description = FORMAT, schema = @Schema(type = SchemaType.STRING, enumeration = {"csv", "xlsx"})) @PathParam("format") String format,
+            @Parameter(description = DashboardResource.REGION, schema = @Schema(type = SchemaType.STRING, format = DashboardResource.DIVISION_CODE_FORMAT), example = "330481")
+            @QueryParam("region") String region,
+            @Parameter(description = DashboardResource.PERIOD, schema = @Schema(type = SchemaType.STRING, pattern = DashboardResource.PERIOD_PATTERN), example = "2026-09")
+            @QueryParam("period") String period,
+            @Parameter(description = DashboardResource.FROM, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
+            @Parameter(description = DashboardResource.TO, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to) {
         return export(format, () -> coverage(region, period, from, to));
     }
 
     @GET
     @Path("/service-output.{format:csv|xlsx}")
     @Produces({CsvWriter.MEDIA_TYPE, Xlsx.MEDIA_TYPE})
-    @Operation(summary = "Service output by child region, with the region's total as the last row")
-    public Response serviceOutput(@PathParam("format") @Parameter(description = "csv or xlsx", schema = @Schema(enumeration = {"csv", "xlsx"})) String format, @QueryParam("region") String region,
-            @QueryParam("period") String period, @QueryParam("from") String from, @QueryParam("to") String to) {
+    @Operation(operationId = "exportServiceOutputDashboard", summary = "Export service output by child region (导出服务产出统计)",
+            description = "Service output by child region, with the region's total as the last row. Parameters as GET /api/v1/dashboards/service-output.")
+    @APIResponse(responseCode = "200", description = "The file, as the path's extension says (an attachment)",
+            headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"<table>.csv\" or .xlsx",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = {@Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = Xlsx.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    @APIResponse(responseCode = "400", description = "Invalid or missing period")
+    @APIResponse(responseCode = "404", description = "No such region in your scope")
+    public Response serviceOutput(
+            @Parameter(description = FORMAT, schema = @Schema(type = SchemaType.STRING, enumeration = {"csv", "xlsx"})) @PathParam("format") String format,
+            @Parameter(description = DashboardResource.REGION, schema = @Schema(type = SchemaType.STRING, format = DashboardResource.DIVISION_CODE_FORMAT), example = "330481")
+            @QueryParam("region") String region,
+            @Parameter(description = DashboardResource.PERIOD, schema = @Schema(type = SchemaType.STRING, pattern = DashboardResource.PERIOD_PATTERN), example = "2026-09")
+            @QueryParam("period") String period,
+            @Parameter(description = DashboardResource.FROM, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
+            @Parameter(description = DashboardResource.TO, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to) {
         return export(format, () -> serviceOutput(region, period, from, to));
     }
 
     @GET
     @Path("/workforce.{format:csv|xlsx}")
     @Produces({CsvWriter.MEDIA_TYPE, Xlsx.MEDIA_TYPE})
-    @Operation(summary = "Workforce by child region, with the region's total as the last row",
-            description = "Parameters as GET /api/v1/dashboards/workforce.")
-    public Response workforce(@PathParam("format") @Parameter(description = "csv or xlsx", schema = @Schema(enumeration = {"csv", "xlsx"})) String format, @QueryParam("region") String region,
-            @QueryParam("period") String period, @QueryParam("from") String from, @QueryParam("to") String to) {
+    @Operation(operationId = "exportWorkforceDashboard", summary = "Export workforce by child region (导出社工人才队伍)",
+            description = "Workforce by child region, with the region's total as the last row. Parameters as GET /api/v1/dashboards/workforce.")
+    @APIResponse(responseCode = "200", description = "The file, as the path's extension says (an attachment)",
+            headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"<table>.csv\" or .xlsx",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = {@Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = Xlsx.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    @APIResponse(responseCode = "400", description = "Invalid or missing period")
+    @APIResponse(responseCode = "404", description = "No such region in your scope")
+    public Response workforce(
+            @Parameter(description = FORMAT, schema = @Schema(type = SchemaType.STRING, enumeration = {"csv", "xlsx"})) @PathParam("format") String format,
+            @Parameter(description = DashboardResource.REGION, schema = @Schema(type = SchemaType.STRING, format = DashboardResource.DIVISION_CODE_FORMAT), example = "330481")
+            @QueryParam("region") String region,
+            @Parameter(description = DashboardResource.PERIOD, schema = @Schema(type = SchemaType.STRING, pattern = DashboardResource.PERIOD_PATTERN), example = "2026-09")
+            @QueryParam("period") String period,
+            @Parameter(description = DashboardResource.FROM, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
+            @Parameter(description = DashboardResource.TO, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to) {
         return export(format, () -> workforce(region, period, from, to));
     }
 
     @GET
     @Path("/projects.{format:csv|xlsx}")
     @Produces({CsvWriter.MEDIA_TYPE, Xlsx.MEDIA_TYPE})
-    @Operation(summary = "Projects and money (fen) by purchasing bureau, with the region's total as the last row")
-    public Response projects(@PathParam("format") @Parameter(description = "csv or xlsx", schema = @Schema(enumeration = {"csv", "xlsx"})) String format, @QueryParam("region") String region) {
+    @Operation(operationId = "exportProjectsDashboard", summary = "Export projects and money by purchasing bureau (导出购买服务项目与资金)",
+            description = "Projects and money (fen) by purchasing bureau, with the region's total as the last row. Parameters as GET /api/v1/dashboards/projects.")
+    @APIResponse(responseCode = "200", description = "The file, as the path's extension says (an attachment)",
+            headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"<table>.csv\" or .xlsx",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = {@Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = Xlsx.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    @APIResponse(responseCode = "404", description = "No such region in your scope")
+    public Response projects(
+            @Parameter(description = FORMAT, schema = @Schema(type = SchemaType.STRING, enumeration = {"csv", "xlsx"})) @PathParam("format") String format,
+            @Parameter(description = DashboardResource.REGION, schema = @Schema(type = SchemaType.STRING, format = DashboardResource.DIVISION_CODE_FORMAT), example = "330481")
+            @QueryParam("region") String region) {
         return export(format, () -> projects(region));
     }
 
     @GET
     @Path("/visit-compliance.{format:csv|xlsx}")
     @Produces({CsvWriter.MEDIA_TYPE, Xlsx.MEDIA_TYPE})
-    @Operation(summary = "Key-client visit compliance by child region, with the region's total as the last row",
-            description = "Parameters as GET /api/v1/dashboards/visit-compliance.")
-    public Response compliance(@PathParam("format") @Parameter(description = "csv or xlsx", schema = @Schema(enumeration = {"csv", "xlsx"})) String format, @QueryParam("region") String region,
-            @QueryParam("period") String period, @QueryParam("from") String from, @QueryParam("to") String to) {
+    @Operation(operationId = "exportVisitComplianceDashboard", summary = "Export key-client visit compliance by child region (导出重点对象走访达标率)",
+            description = "Key-client visit compliance by child region, with the region's total as the last row. Parameters as GET /api/v1/dashboards/visit-compliance.")
+    @APIResponse(responseCode = "200", description = "The file, as the path's extension says (an attachment)",
+            headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"<table>.csv\" or .xlsx",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = {@Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = Xlsx.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    @APIResponse(responseCode = "400", description = "Invalid period or not whole months")
+    @APIResponse(responseCode = "404", description = "No such region in your scope")
+    public Response compliance(
+            @Parameter(description = FORMAT, schema = @Schema(type = SchemaType.STRING, enumeration = {"csv", "xlsx"})) @PathParam("format") String format,
+            @Parameter(description = DashboardResource.REGION, schema = @Schema(type = SchemaType.STRING, format = DashboardResource.DIVISION_CODE_FORMAT), example = "330481")
+            @QueryParam("region") String region,
+            @Parameter(description = DashboardResource.PERIOD, schema = @Schema(type = SchemaType.STRING, pattern = DashboardResource.PERIOD_PATTERN), example = "2026-09")
+            @QueryParam("period") String period,
+            @Parameter(description = DashboardResource.FROM, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
+            @Parameter(description = DashboardResource.TO, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to) {
         return export(format, () -> compliance(region, period, from, to));
     }
 
     @GET
     @Path("/evaluations.{format:csv|xlsx}")
     @Produces({CsvWriter.MEDIA_TYPE, Xlsx.MEDIA_TYPE})
-    @Operation(summary = "Evaluation scores and grades by child region, with the region's total as the last row",
-            description = "Parameters as GET /api/v1/dashboards/evaluations.")
-    public Response evaluations(@PathParam("format") @Parameter(description = "csv or xlsx", schema = @Schema(enumeration = {"csv", "xlsx"})) String format, @QueryParam("region") String region,
-            @QueryParam("period") String period, @QueryParam("from") String from, @QueryParam("to") String to) {
+    @Operation(operationId = "exportEvaluationsDashboard", summary = "Export evaluation scores and grades by child region (导出项目绩效评估)",
+            description = "Evaluation scores and grades by child region, with the region's total as the last row. Parameters as GET /api/v1/dashboards/evaluations.")
+    @APIResponse(responseCode = "200", description = "The file, as the path's extension says (an attachment)",
+            headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"<table>.csv\" or .xlsx",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = {@Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = Xlsx.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    @APIResponse(responseCode = "400", description = "Invalid or missing period")
+    @APIResponse(responseCode = "404", description = "No such region in your scope")
+    public Response evaluations(
+            @Parameter(description = FORMAT, schema = @Schema(type = SchemaType.STRING, enumeration = {"csv", "xlsx"})) @PathParam("format") String format,
+            @Parameter(description = DashboardResource.REGION, schema = @Schema(type = SchemaType.STRING, format = DashboardResource.DIVISION_CODE_FORMAT), example = "330481")
+            @QueryParam("region") String region,
+            @Parameter(description = DashboardResource.PERIOD, schema = @Schema(type = SchemaType.STRING, pattern = DashboardResource.PERIOD_PATTERN), example = "2026-09")
+            @QueryParam("period") String period,
+            @Parameter(description = DashboardResource.FROM, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
+            @Parameter(description = DashboardResource.TO, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to) {
         return export(format, () -> evaluations(region, period, from, to));
     }
 
     @GET
     @Path("/rankings.{format:csv|xlsx}")
     @Produces({CsvWriter.MEDIA_TYPE, Xlsx.MEDIA_TYPE})
-    @Operation(summary = "A ranking", description = "Parameters as GET /api/v1/rankings.")
-    public Response ranking(@PathParam("format") @Parameter(description = "csv or xlsx", schema = @Schema(enumeration = {"csv", "xlsx"})) String format, @QueryParam("region") String region,
-            @QueryParam("period") String period, @QueryParam("from") String from, @QueryParam("to") String to,
+    @Operation(operationId = "exportRanking", summary = "Export a ranking (导出排名)",
+            description = "One row per ranked subject. Parameters as GET /api/v1/rankings.")
+    @APIResponse(responseCode = "200", description = "The file, as the path's extension says (an attachment)",
+            headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"<table>.csv\" or .xlsx",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = {@Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = Xlsx.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    @APIResponse(responseCode = "400", description = "Unknown measure, subjects, normaliser or period")
+    @APIResponse(responseCode = "404", description = "No such region in your scope")
+    public Response ranking(
+            @Parameter(description = FORMAT, schema = @Schema(type = SchemaType.STRING, enumeration = {"csv", "xlsx"})) @PathParam("format") String format,
+            @Parameter(description = DashboardResource.REGION, schema = @Schema(type = SchemaType.STRING, format = DashboardResource.DIVISION_CODE_FORMAT), example = "330481")
+            @QueryParam("region") String region,
+            @Parameter(description = DashboardResource.PERIOD, schema = @Schema(type = SchemaType.STRING, pattern = DashboardResource.PERIOD_PATTERN), example = "2026-09")
+            @QueryParam("period") String period,
+            @Parameter(description = DashboardResource.FROM, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
+            @Parameter(description = DashboardResource.TO, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
+            @Parameter(description = RankingResource.SUBJECTS, schema = @Schema(type = SchemaType.STRING, enumeration = {"CHILD_REGIONS", "STATIONS"}, defaultValue = "CHILD_REGIONS"))
             @QueryParam("subjects") @DefaultValue("CHILD_REGIONS") String subjects,
+            @Parameter(description = RankingResource.MEASURE, schema = @Schema(type = SchemaType.STRING, enumeration = {"RECORDS", "VISIT", "CASE_SESSION",
+                    "GROUP_SESSION", "COMMUNITY_ACTIVITY", "CONSULTATION", "REFERRAL", "RESOURCE_LINKAGE", "SERVICE_MINUTES",
+                    "PARTICIPANTS", "TOWNSHIP_COVERAGE", "EVALUATION_SCORE"}, defaultValue = "RECORDS"))
             @QueryParam("measure") @DefaultValue("RECORDS") String measure,
+            @Parameter(description = RankingResource.NORMALISE, schema = @Schema(type = SchemaType.STRING, enumeration = {"NONE", "PER_STATION", "PER_WORKER"}, defaultValue = "NONE"))
             @QueryParam("normalise") @DefaultValue("NONE") String normalise) {
         return export(format, () -> ranking(region, period, from, to, subjects, measure, normalise));
     }
@@ -173,9 +289,22 @@ public class ExportResource {
     @GET
     @Path("/warnings.{format:csv|xlsx}")
     @Produces({CsvWriter.MEDIA_TYPE, Xlsx.MEDIA_TYPE})
-    @Operation(summary = "Warnings of a region subtree", description = "Filters as GET /api/v1/warnings; the newest limit (≤ 200).")
-    public Response warnings(@PathParam("format") @Parameter(description = "csv or xlsx", schema = @Schema(enumeration = {"csv", "xlsx"})) String format, @QueryParam("region") String region,
-            @QueryParam("status") WarningStatus status, @QueryParam("kind") WarningKind kind,
+    @Operation(operationId = "exportWarnings", summary = "Export the warnings of a region subtree (导出预警)",
+            description = "Filters as GET /api/v1/warnings; the newest limit (≤ 200), one row per warning.")
+    @APIResponse(responseCode = "200", description = "The file, as the path's extension says (an attachment)",
+            headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"<table>.csv\" or .xlsx",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = {@Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = Xlsx.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    @APIResponse(responseCode = "404", description = "No such region in your scope")
+    public Response warnings(
+            @Parameter(description = FORMAT, schema = @Schema(type = SchemaType.STRING, enumeration = {"csv", "xlsx"})) @PathParam("format") String format,
+            @Parameter(description = DashboardResource.REGION, schema = @Schema(type = SchemaType.STRING, format = DashboardResource.DIVISION_CODE_FORMAT), example = "330481")
+            @QueryParam("region") String region,
+            @Parameter(description = "Only warnings in this status") @QueryParam("status") WarningStatus status,
+            @Parameter(description = "Only warnings of this rule") @QueryParam("kind") WarningKind kind,
+            @Parameter(description = "At most this many warnings, newest first", schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+                    minimum = "1", maximum = "200", defaultValue = "200"))
             @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(200) int limit) {
         return export(format, () -> warnings(region, status, kind, limit));
     }
@@ -183,9 +312,22 @@ public class ExportResource {
     @GET
     @Path("/reports.{format:csv|xlsx}")
     @Produces({CsvWriter.MEDIA_TYPE, Xlsx.MEDIA_TYPE})
-    @Operation(summary = "Reports of a region subtree with their main figures", description = "The newest limit (≤ 200).")
-    public Response reports(@PathParam("format") @Parameter(description = "csv or xlsx", schema = @Schema(enumeration = {"csv", "xlsx"})) String format, @QueryParam("region") String region,
-            @QueryParam("periodType") PeriodType type, @QueryParam("status") ReportStatus status,
+    @Operation(operationId = "exportReports", summary = "Export the reports of a region subtree (导出报表)",
+            description = "The newest limit (≤ 200) reports with their main figures, one row per report. Filters as GET /api/v1/reports.")
+    @APIResponse(responseCode = "200", description = "The file, as the path's extension says (an attachment)",
+            headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"<table>.csv\" or .xlsx",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = {@Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = Xlsx.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    @APIResponse(responseCode = "404", description = "No such region in your scope")
+    public Response reports(
+            @Parameter(description = FORMAT, schema = @Schema(type = SchemaType.STRING, enumeration = {"csv", "xlsx"})) @PathParam("format") String format,
+            @Parameter(description = DashboardResource.REGION, schema = @Schema(type = SchemaType.STRING, format = DashboardResource.DIVISION_CODE_FORMAT), example = "330481")
+            @QueryParam("region") String region,
+            @Parameter(description = "Only reports of this kind of period") @QueryParam("periodType") PeriodType type,
+            @Parameter(description = "Only reports in this status") @QueryParam("status") ReportStatus status,
+            @Parameter(description = "At most this many reports, newest period first", schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+                    minimum = "1", maximum = "200", defaultValue = "200"))
             @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(200) int limit) {
         return export(format, () -> reports(region, type, status, limit));
     }
@@ -193,8 +335,17 @@ public class ExportResource {
     @GET
     @Path("/bulletins/{id}.{format:csv|xlsx}")
     @Produces({CsvWriter.MEDIA_TYPE, Xlsx.MEDIA_TYPE})
-    @Operation(summary = "A monthly bulletin's rankings with the bureau's comment per child region")
-    public Response bulletin(@PathParam("format") @Parameter(description = "csv or xlsx", schema = @Schema(enumeration = {"csv", "xlsx"})) String format, @PathParam("id") UUID id) {
+    @Operation(operationId = "exportBulletin", summary = "Export a monthly bulletin (导出月度通报)",
+            description = "The bulletin's rankings, one row per measure and child region, with the bureau's comment per child region.")
+    @APIResponse(responseCode = "200", description = "The file, as the path's extension says (an attachment)",
+            headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"<table>.csv\" or .xlsx",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = {@Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = Xlsx.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    @APIResponse(responseCode = "404", description = "No such bulletin in your scope")
+    public Response bulletin(
+            @Parameter(description = FORMAT, schema = @Schema(type = SchemaType.STRING, enumeration = {"csv", "xlsx"})) @PathParam("format") String format,
+            @Parameter(description = "Bulletin id") @PathParam("id") UUID id) {
         return export(format, () -> bulletin(id));
     }
 
@@ -363,6 +514,7 @@ public class ExportResource {
 
     private Table ranking(String region, String period, String from, String to, String subjects, String measure,
             String normalise) {
+        RankingResource.checkChoices(subjects, measure, normalise);
         Ranking r = rankings.rank(region, Period.parse(period, from, to), subjects, measure, normalise);
         Table table = new Table("ranking-" + r.region().code() + "-" + measure, "rank", "previousRank", "rankChange",
                 "id", "name", "raw", "stations", "workers", "value");

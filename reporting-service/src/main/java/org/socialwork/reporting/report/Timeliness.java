@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.socialwork.reporting.dashboard.PeriodType;
 
 /** Which counties below a region submitted a period's report on time, late, or not at all. */
@@ -11,6 +12,7 @@ public record Timeliness(String regionCode, PeriodType periodType, LocalDate per
         LocalDate dueOn, long onTime, long late, long missing, List<County> counties) {
 
     /** One county's filing. */
+    @Schema(name = "CountyFiling")
     public record County(String code, String name, String filing, OffsetDateTime submittedAt, String reportStatus) {
     }
 }
