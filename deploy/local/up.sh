@@ -56,6 +56,10 @@ export JWT_ISSUER="https://sso.socialwork.local/realms/dev"
 export JWT_PUBLIC_KEY_LOCATION="$REPO_ROOT/platform/infra/src/main/resources/dev-keys/publicKey.pem"
 export QUARKUS_HTTP_HOST=127.0.0.1
 export STATIONS_REGION_IMPORT_SERVER_ROOT="$REPO_ROOT/deploy/local/demo-data"
+# This stack runs on a developer's machine: webhooks may go to plain-http receivers on loopback (the
+# client walk's). Production refuses both (socialwork.webhooks.allow-http, allow-private-addresses).
+export SOCIALWORK_WEBHOOKS_ALLOW_HTTP=true
+export SOCIALWORK_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES=true
 
 # Keys protecting ID numbers and phones: made once per stack and kept beside its data, because the
 # encrypted columns cannot be read with any other key (down.sh --purge deletes both together).

@@ -2,25 +2,37 @@ package org.socialwork.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
 import org.junit.jupiter.api.Test;
+import org.socialwork.client.personnel.api.WebhooksApi;
 import org.socialwork.client.personnel.api.WorkersApi;
 import org.socialwork.client.personnel.model.Category;
 import org.socialwork.client.personnel.model.Education;
+import org.socialwork.client.personnel.model.WebhookRequest;
+import org.socialwork.client.personnel.model.WebhookView;
 import org.socialwork.client.personnel.model.WorkerBatchItem;
 import org.socialwork.client.personnel.model.WorkerBatchRequest;
 import org.socialwork.client.personnel.model.WorkerBatchResult;
@@ -51,6 +63,10 @@ import org.socialwork.client.stations.model.StationStatus;
 import org.socialwork.client.stations.model.StationUpdateRequest;
 import org.socialwork.client.stations.model.StationView;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+
 /**
  * What an agency integrator does with the generated clients, and nothing else, against the running
  * local stack (deploy/local/up.sh): run by deploy/local/client-walk.sh, rerunnable on the same stack.
@@ -58,6 +74,7 @@ import org.socialwork.client.stations.model.StationView;
 class AgencyIntegrationWalkIT {
 
     private static final String HAINING = "330481";
+    private static final String WORKER_CHANGED = "org.socialwork.worker.changed.v1";
     private static final String HOST = System.getProperty("walk.host", "127.0.0.1");
     private static final Path REPOSITORY = Path.of(System.getProperty("walk.repository", "..")).toAbsolutePath().normalize();
 
@@ -158,14 +175,34 @@ class AgencyIntegrationWalkIT {
                 .addItemsItem(worker("walk-" + run + "-1", "陆晓燕"))
                 .addItemsItem(worker("walk-" + run + "-2", "沈建国"));
         WorkersApi workers = new WorkersApi(personnel(agencyToken));
-        WorkerBatchResult first = workers.upsertWorkerBatch(batch);
-        WorkerBatchResult again = workers.upsertWorkerBatch(batch);
-        assertThat(first.getCreated()).as(first.toString()).isEqualTo(2);
-        assertThat(again.getUnchanged()).as(again.toString()).isEqualTo(2);
-        assertThat(again.getCreated()).isZero();
+        try (HookReceiver hooks = new HookReceiver()) {
+            // The HR system also hears of its workers by webhook: subscribed with the secret shown once.
+            WebhooksApi webhooks = new WebhooksApi(personnel(agencyToken));
+            org.socialwork.client.personnel.ApiResponse<WebhookView> subscribed = webhooks.createWebhookWithHttpInfo(
+                    new WebhookRequest().url(hooks.url()).addEventTypesItem(WORKER_CHANGED).description("益民人事系统（客户端演练）"));
+            assertThat(subscribed.getStatusCode()).isEqualTo(201);
+            String secret = subscribed.getData().getSecret();
+            assertThat(secret).startsWith("whsec_");
+
+            WorkerBatchResult first = workers.upsertWorkerBatch(batch);
+            WorkerBatchResult again = workers.upsertWorkerBatch(batch);
+            assertThat(first.getCreated()).as(first.toString()).isEqualTo(2);
+            assertThat(again.getUnchanged()).as(again.toString()).isEqualTo(2);
+            assertThat(again.getCreated()).isZero();
+
+            // Each new worker arrives once as a signed CloudEvent naming it, without its name, ID number or phone.
+            List<String> ids = first.getItems().stream().map(i -> i.getId().toString()).toList();
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(hooks.workerIds()).containsAll(ids));
+            for (HookReceiver.Delivery delivery : hooks.deliveries()) {
+                assertThat(verifies(secret, delivery)).as("signature of delivery " + delivery.id()).isTrue();
+                assertThat(delivery.body()).doesNotContain("陆晓燕", "沈建国", "idNumber", "\"phone\"");
+            }
+            assertThat(hooks.deliveries().stream().map(HookReceiver.Delivery::id)).doesNotHaveDuplicates();
+            webhooks.deleteWebhook(subscribed.getData().getId(), subscribed.getHeaders().get("etag").get(0));
+        }
 
         // A field worker's phone syncs a day's records of the demo project, once however often it is sent.
-        ProjectView project = new ProjectsApi(projects(bureau)).apiV1ProjectsGet(null, null, 200, HAINING, null, null)
+        ProjectView project = new ProjectsApi(projects(bureau)).listProjects(null, null, 200, HAINING, null, null)
                 .getItems().stream().filter(p -> "HN-DEMO-SGZ-01".equals(p.getCode())).findFirst().orElseThrow();
         // The lead is the worker the demo assigned to the project's station; the rest of the team may
         // work at other stations, where a phone may not record.
@@ -179,8 +216,8 @@ class AgencyIntegrationWalkIT {
                 .type(RecordType.GROUP_SESSION).occurredAt(occurredAt).durationMinutes(60).participantCount(12)
                 .stationId(project.getStationIds().get(0)).projectId(project.getId()).addServiceItemsItem("ELDERLY_CARE"));
         ServiceRecordsApi records = new ServiceRecordsApi(projects(phone));
-        BatchResult sent = records.apiV1ServiceRecordsBatchPost(day);
-        BatchResult resent = records.apiV1ServiceRecordsBatchPost(day);
+        BatchResult sent = records.createServiceRecordBatch(day);
+        BatchResult resent = records.createServiceRecordBatch(day);
         assertThat(sent.getCreated()).as(sent.toString()).isEqualTo(1);
         assertThat(resent.getCreated()).isZero();
         assertThat(resent.getUnchanged()).isEqualTo(1);
@@ -189,7 +226,7 @@ class AgencyIntegrationWalkIT {
         String syncCursor = null;
         SyncChanges changes;
         do {
-            changes = field.apiV1SyncChangesGet(syncCursor);
+            changes = field.listSyncChanges(syncCursor);
             changes.getRecords().forEach(r -> synced.add(r.getId()));
             syncCursor = changes.getCursor();
         } while (Boolean.TRUE.equals(changes.getMore()));
@@ -197,9 +234,70 @@ class AgencyIntegrationWalkIT {
 
         // The county's dashboard, as a provincial dashboard reads it.
         String dashboard = token("--role", "dashboard", "--region", HAINING);
-        Network network = new DashboardsApi(reporting(dashboard)).apiV1DashboardsNetworkGet(HAINING, null);
+        Network network = new DashboardsApi(reporting(dashboard)).getNetworkDashboard(HAINING, null);
         assertThat(network.getRegion().getCode()).isEqualTo(HAINING);
         assertThat(network.getCoverage()).isNotNull();
+    }
+
+    /**
+     * The receiver's side of a Standard Webhooks signature: HMAC-SHA256 with the secret's key over
+     * "id.timestamp.body", base64, after "v1,".
+     */
+    private static boolean verifies(String secret, HookReceiver.Delivery delivery) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+        byte[] expected = mac.doFinal((delivery.id() + "." + delivery.timestamp() + "." + delivery.body())
+                .getBytes(StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(("v1," + Base64.getEncoder().encodeToString(expected)).getBytes(StandardCharsets.UTF_8),
+                delivery.signature().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** An agency's webhook endpoint on loopback: it keeps what it receives and answers 204. */
+    private static final class HookReceiver implements AutoCloseable {
+
+        record Delivery(String id, String timestamp, String signature, String body) {
+        }
+
+        private final HttpServer server;
+        private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+        private final ObjectMapper mapper = new ObjectMapper();
+
+        HookReceiver() throws IOException {
+            server = HttpServer.create(new InetSocketAddress(HOST, 0), 0);
+            server.createContext("/hooks", exchange -> {
+                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                deliveries.add(new Delivery(exchange.getRequestHeaders().getFirst("webhook-id"),
+                        exchange.getRequestHeaders().getFirst("webhook-timestamp"),
+                        exchange.getRequestHeaders().getFirst("webhook-signature"), body));
+                exchange.sendResponseHeaders(204, -1);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        String url() {
+            return "http://" + HOST + ":" + server.getAddress().getPort() + "/hooks";
+        }
+
+        List<Delivery> deliveries() {
+            return List.copyOf(deliveries);
+        }
+
+        List<String> workerIds() throws IOException {
+            List<String> ids = new ArrayList<>();
+            for (Delivery delivery : deliveries) {
+                JsonNode event = mapper.readTree(delivery.body());
+                if (WORKER_CHANGED.equals(event.path("type").asText())) {
+                    ids.add(event.path("data").path("id").asText());
+                }
+            }
+            return ids;
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
     }
 
     private static WorkerBatchItem worker(String externalId, String name) {

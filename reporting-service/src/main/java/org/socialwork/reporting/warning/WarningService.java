@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.socialwork.platform.outbox.Outbox;
 import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.security.CallerScope;
@@ -36,6 +37,8 @@ import io.quarkus.scheduler.Scheduled;
 public class WarningService {
 
     /** Result of one evaluation. */
+    @Schema(name = "WarningEvaluation",
+            description = "What one evaluation of the warning rules raised and resolved (预警评估结果)")
     public record Evaluation(int raised, int resolved, int open) {
     }
 
