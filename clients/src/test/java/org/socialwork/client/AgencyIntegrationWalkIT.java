@@ -40,7 +40,7 @@ import org.socialwork.client.projects.api.FieldAppApi;
 import org.socialwork.client.projects.api.ProjectsApi;
 import org.socialwork.client.projects.api.ServiceRecordsApi;
 import org.socialwork.client.projects.model.BatchRequest;
-import org.socialwork.client.projects.model.BatchResult;
+import org.socialwork.client.projects.model.ServiceRecordBatchResult;
 import org.socialwork.client.projects.model.ProjectView;
 import org.socialwork.client.projects.model.RecordType;
 import org.socialwork.client.projects.model.ServiceRecordRequest;
@@ -191,7 +191,7 @@ class AgencyIntegrationWalkIT {
             assertThat(again.getCreated()).isZero();
 
             // Each new worker arrives once as a signed CloudEvent naming it, without its name, ID number or phone.
-            List<String> ids = first.getItems().stream().map(i -> i.getId().toString()).toList();
+            List<String> ids = first.getItems().stream().map(i -> i.getWorkerId().toString()).toList();
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(hooks.workerIds()).containsAll(ids));
             for (HookReceiver.Delivery delivery : hooks.deliveries()) {
                 assertThat(verifies(secret, delivery)).as("signature of delivery " + delivery.id()).isTrue();
@@ -216,8 +216,8 @@ class AgencyIntegrationWalkIT {
                 .type(RecordType.GROUP_SESSION).occurredAt(occurredAt).durationMinutes(60).participantCount(12)
                 .stationId(project.getStationIds().get(0)).projectId(project.getId()).addServiceItemsItem("ELDERLY_CARE"));
         ServiceRecordsApi records = new ServiceRecordsApi(projects(phone));
-        BatchResult sent = records.createServiceRecordBatch(day);
-        BatchResult resent = records.createServiceRecordBatch(day);
+        ServiceRecordBatchResult sent = records.createServiceRecordBatch(day);
+        ServiceRecordBatchResult resent = records.createServiceRecordBatch(day);
         assertThat(sent.getCreated()).as(sent.toString()).isEqualTo(1);
         assertThat(resent.getCreated()).isZero();
         assertThat(resent.getUnchanged()).isEqualTo(1);
