@@ -95,7 +95,9 @@ class WebhookSubscriptionTest {
                 .body("secret", nullValue());
         as(outsider).header("If-Match", "\"1\"").delete("/api/v1/webhooks/" + id).then().statusCode(404);
         as(token).header("If-Match", "\"0\"").delete("/api/v1/webhooks/" + id).then().statusCode(412);
-        as(token).header("If-Match", "\"1\"").delete("/api/v1/webhooks/" + id).then().statusCode(204);
+        // Generated clients accept only what the document lists for the operation: problems, the 204 having no body.
+        as(token).header("If-Match", "\"1\"").accept("application/problem+json").delete("/api/v1/webhooks/" + id)
+                .then().statusCode(204);
         as(token).get("/api/v1/webhooks/" + id).then().statusCode(404);
     }
 

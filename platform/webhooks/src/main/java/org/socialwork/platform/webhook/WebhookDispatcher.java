@@ -134,12 +134,14 @@ public class WebhookDispatcher {
         return current;
     }
 
+    /** What went wrong, as the outermost cause past the future's wrappers says it (ConnectException, HttpTimeoutException ...). */
     private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        Throwable cause = e;
+        while ((cause instanceof java.util.concurrent.CompletionException
+                || cause instanceof java.util.concurrent.ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
         }
-        String message = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        String message = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
         return message.length() > 500 ? message.substring(0, 500) : message;
     }
 

@@ -33,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.socialwork.platform.problem.Problem;
 import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.web.Page;
 import org.socialwork.platform.web.PageRequest;
@@ -168,6 +169,8 @@ public class WebhookResource {
 
     @DELETE
     @Path("/{id}")
+    // A 204 has no body: a client that accepts only problems (what the document lists for it) must not get 406.
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.AGENCY_ADMIN})
     @Operation(operationId = "deleteWebhook", summary = "Unsubscribe (取消事件推送订阅)",
             description = "Deletes the subscription and its deliveries; nothing more is sent to it. Needs If-Match.")
