@@ -33,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.socialwork.platform.idempotency.Idempotency;
 import org.socialwork.platform.idempotency.Idempotent;
 import org.socialwork.platform.problem.Problems;
@@ -127,9 +128,9 @@ public class AssignmentResource {
                             value = FILED_ASSIGNMENT_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "The id is not a UUID")
     @APIResponse(responseCode = "404", description = NOT_FOUND)
-    public Response get(@Parameter(description = ASSIGNMENT_ID) @PathParam("id") UUID id) {
+    public RestResponse<AssignmentView> get(@Parameter(description = ASSIGNMENT_ID) @PathParam("id") UUID id) {
         AssignmentView view = service.get(id);
-        return Preconditions.ok(view, view.version());
+        return RestResponse.ok(view);
     }
 
     @PUT
@@ -146,7 +147,7 @@ public class AssignmentResource {
     @APIResponse(responseCode = "404", description = NOT_FOUND)
     @APIResponse(responseCode = "412", description = "If-Match is stale: the assignment changed since you read it")
     @APIResponse(responseCode = "422", description = "The assignment has ended (assignment.ended)")
-    public Response change(@Parameter(description = ASSIGNMENT_ID) @PathParam("id") UUID id,
+    public RestResponse<AssignmentView> change(@Parameter(description = ASSIGNMENT_ID) @PathParam("id") UUID id,
             @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = AssignmentChangeRequest.class),
@@ -154,7 +155,7 @@ public class AssignmentResource {
                             value = "{\"role\":\"STATION_LEAD\",\"changedOn\":\"2025-01-01\"}")))
             @NotNull @Valid AssignmentChangeRequest request) {
         AssignmentView view = service.change(id, ifMatch, request);
-        return Preconditions.ok(view, view.version());
+        return RestResponse.ok(view);
     }
 
     @POST
@@ -170,7 +171,7 @@ public class AssignmentResource {
     @APIResponse(responseCode = "404", description = NOT_FOUND)
     @APIResponse(responseCode = "412", description = "If-Match is stale: the assignment changed since you read it")
     @APIResponse(responseCode = "422", description = "The assignment has already ended (assignment.ended)")
-    public Response end(@Parameter(description = ASSIGNMENT_ID) @PathParam("id") UUID id,
+    public RestResponse<AssignmentView> end(@Parameter(description = ASSIGNMENT_ID) @PathParam("id") UUID id,
             @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = AssignmentEndRequest.class),
@@ -178,7 +179,7 @@ public class AssignmentResource {
                             value = "{\"to\":\"2025-06-30\"}")))
             @NotNull @Valid AssignmentEndRequest request) {
         AssignmentView view = service.end(id, ifMatch, request);
-        return Preconditions.ok(view, view.version());
+        return RestResponse.ok(view);
     }
 
     @GET

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.socialwork.personnel.worker.Category;
+import org.socialwork.platform.web.Versioned;
 
 /** An assignment as the API and the {@code personnel.assignment.v1} snapshot show it. */
 public record AssignmentView(
@@ -23,7 +24,7 @@ public record AssignmentView(
         AssignmentStatus status,
         FilingSummary filing,
         OffsetDateTime createdAt,
-        OffsetDateTime updatedAt) {
+        OffsetDateTime updatedAt) implements Versioned {
 
     public static final String TOPIC = "personnel.assignment.v1";
     public static final String TYPE = "org.socialwork.assignment.changed.v1";

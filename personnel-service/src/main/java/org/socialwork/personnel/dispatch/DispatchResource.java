@@ -33,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.socialwork.platform.idempotency.Idempotency;
 import org.socialwork.platform.idempotency.Idempotent;
 import org.socialwork.platform.problem.Problems;
@@ -114,9 +115,9 @@ public class DispatchResource {
                             value = PROGRAMME_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "The id is not a UUID")
     @APIResponse(responseCode = "404", description = NOT_FOUND)
-    public Response get(@Parameter(description = PROGRAMME_ID) @PathParam("id") UUID id) {
+    public RestResponse<ProgrammeView> get(@Parameter(description = PROGRAMME_ID) @PathParam("id") UUID id) {
         ProgrammeView view = service.get(id);
-        return Preconditions.ok(view, view.version());
+        return RestResponse.ok(view);
     }
 
     @PUT
@@ -131,7 +132,7 @@ public class DispatchResource {
     @APIResponse(responseCode = "403", description = WRITE_FORBIDDEN)
     @APIResponse(responseCode = "404", description = NOT_FOUND)
     @APIResponse(responseCode = "412", description = "If-Match is stale: the programme changed since you read it")
-    public Response update(@Parameter(description = PROGRAMME_ID) @PathParam("id") UUID id,
+    public RestResponse<ProgrammeView> update(@Parameter(description = PROGRAMME_ID) @PathParam("id") UUID id,
             @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ProgrammeRequest.class),
@@ -139,7 +140,7 @@ public class DispatchResource {
                             value = PROGRAMME_REQUEST_EXAMPLE)))
             @NotNull @Valid ProgrammeRequest request) {
         ProgrammeView view = service.update(id, ifMatch, request);
-        return Preconditions.ok(view, view.version());
+        return RestResponse.ok(view);
     }
 
     @PUT
@@ -155,7 +156,7 @@ public class DispatchResource {
     @APIResponse(responseCode = "403", description = WRITE_FORBIDDEN)
     @APIResponse(responseCode = "404", description = NOT_FOUND + ", or no such worker")
     @APIResponse(responseCode = "412", description = "If-Match is stale: the programme changed since you read it")
-    public Response dispatch(@Parameter(description = PROGRAMME_ID) @PathParam("id") UUID id,
+    public RestResponse<ProgrammeView> dispatch(@Parameter(description = PROGRAMME_ID) @PathParam("id") UUID id,
             @Parameter(description = "The dispatched worker's id") @PathParam("workerId") UUID workerId,
             @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -164,7 +165,7 @@ public class DispatchResource {
                             value = "{\"from\":\"2024-04-01\",\"to\":\"2024-12-31\"}")))
             @NotNull @Valid DispatchRequest request) {
         ProgrammeView view = service.dispatch(id, workerId, ifMatch, request);
-        return Preconditions.ok(view, view.version());
+        return RestResponse.ok(view);
     }
 
     @GET

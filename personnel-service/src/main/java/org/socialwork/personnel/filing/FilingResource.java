@@ -18,7 +18,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -31,12 +30,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.platform.web.Page;
 import org.socialwork.platform.web.PageRequest;
-import org.socialwork.platform.web.Preconditions;
 import org.socialwork.platform.web.QueryParams;
 
 import io.quarkus.security.Authenticated;
@@ -109,9 +108,9 @@ public class FilingResource {
                             value = FILING_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "The id is not a UUID")
     @APIResponse(responseCode = "404", description = NOT_FOUND)
-    public Response get(@Parameter(description = "The filing obligation's id") @PathParam("id") UUID id) {
+    public RestResponse<FilingView> get(@Parameter(description = "The filing obligation's id") @PathParam("id") UUID id) {
         FilingView view = service.get(id);
-        return Preconditions.ok(view, view.version());
+        return RestResponse.ok(view);
     }
 
     @POST
@@ -131,7 +130,7 @@ public class FilingResource {
     @APIResponse(responseCode = "404", description = NOT_FOUND)
     @APIResponse(responseCode = "409", description = "Already filed (filing.already-filed)")
     @APIResponse(responseCode = "412", description = "If-Match is stale: the filing changed since you read it")
-    public Response file(@Parameter(description = "The filing obligation's id") @PathParam("id") UUID id,
+    public RestResponse<FilingView> file(@Parameter(description = "The filing obligation's id") @PathParam("id") UUID id,
             @Parameter(description = "The filing's ETag as last read; required (without it 428, with another version 412)")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -140,6 +139,6 @@ public class FilingResource {
                             value = "{\"filedOn\":\"2024-06-13\"}")))
             @NotNull @Valid FileRequest request) {
         FilingView view = service.file(id, ifMatch, request);
-        return Preconditions.ok(view, view.version());
+        return RestResponse.ok(view);
     }
 }

@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.socialwork.platform.idempotency.Idempotency;
 import org.socialwork.platform.idempotency.Idempotent;
 import org.socialwork.platform.security.Roles;
@@ -104,9 +105,9 @@ public class TrainingResource {
                     examples = @ExampleObject(name = "attended", summary = "顾明 completed it", value = ATTENDED_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "The id is not a UUID")
     @APIResponse(responseCode = "404", description = NOT_FOUND)
-    public Response get(@Parameter(description = "The training's id") @PathParam("id") UUID id) {
+    public RestResponse<TrainingView> get(@Parameter(description = "The training's id") @PathParam("id") UUID id) {
         TrainingView view = service.get(id);
-        return Preconditions.ok(view, view.version());
+        return RestResponse.ok(view);
     }
 
     @PUT
@@ -121,7 +122,7 @@ public class TrainingResource {
     @APIResponse(responseCode = "403", description = WRITE_FORBIDDEN)
     @APIResponse(responseCode = "404", description = NOT_FOUND + ", or no such worker")
     @APIResponse(responseCode = "412", description = "If-Match is stale: the training changed since you read it")
-    public Response attend(@Parameter(description = "The training's id") @PathParam("id") UUID id,
+    public RestResponse<TrainingView> attend(@Parameter(description = "The training's id") @PathParam("id") UUID id,
             @Parameter(description = "The attending worker's id") @PathParam("workerId") UUID workerId,
             @Parameter(description = "The training's ETag as last read; required (without it 428, with another version 412)")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -131,6 +132,6 @@ public class TrainingResource {
                             value = "{\"hours\":16.0,\"completed\":true}")))
             @NotNull @Valid AttendanceRequest request) {
         TrainingView view = service.attend(id, workerId, ifMatch, request);
-        return Preconditions.ok(view, view.version());
+        return RestResponse.ok(view);
     }
 }

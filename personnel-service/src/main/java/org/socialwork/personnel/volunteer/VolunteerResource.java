@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.socialwork.platform.idempotency.Idempotency;
 import org.socialwork.platform.idempotency.Idempotent;
 import org.socialwork.platform.security.Roles;
@@ -96,9 +97,9 @@ public class VolunteerResource {
                     examples = @ExampleObject(name = "volunteer", summary = "A regular volunteer", value = VOLUNTEER_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "The id is not a UUID")
     @APIResponse(responseCode = "404", description = NOT_FOUND)
-    public Response get(@Parameter(description = "The volunteer's id") @PathParam("id") UUID id) {
+    public RestResponse<VolunteerView> get(@Parameter(description = "The volunteer's id") @PathParam("id") UUID id) {
         VolunteerView view = service.get(id);
-        return Preconditions.ok(view, view.version());
+        return RestResponse.ok(view);
     }
 
     @PUT
@@ -113,7 +114,7 @@ public class VolunteerResource {
     @APIResponse(responseCode = "403", description = WRITE_FORBIDDEN)
     @APIResponse(responseCode = "404", description = NOT_FOUND)
     @APIResponse(responseCode = "412", description = "If-Match is stale: the volunteer changed since you read it")
-    public Response update(@Parameter(description = "The volunteer's id") @PathParam("id") UUID id,
+    public RestResponse<VolunteerView> update(@Parameter(description = "The volunteer's id") @PathParam("id") UUID id,
             @Parameter(description = "The volunteer's ETag as last read; required (without it 428, with another version 412)")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -122,6 +123,6 @@ public class VolunteerResource {
                             value = "{\"serviceHours\":20.0,\"regular\":true,\"status\":\"ACTIVE\"}")))
             @NotNull @Valid VolunteerUpdateRequest request) {
         VolunteerView view = service.update(id, ifMatch, request);
-        return Preconditions.ok(view, view.version());
+        return RestResponse.ok(view);
     }
 }

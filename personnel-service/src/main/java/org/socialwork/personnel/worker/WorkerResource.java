@@ -33,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.socialwork.platform.idempotency.Idempotency;
 import org.socialwork.platform.idempotency.Idempotent;
 import org.socialwork.platform.problem.Messages;
@@ -153,12 +154,12 @@ public class WorkerResource {
                             value = WORKER_READ_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "The id is not a UUID")
     @APIResponse(responseCode = "404", description = NOT_FOUND)
-    public Response get(@Parameter(description = WORKER_ID) @PathParam("id") UUID id,
+    public RestResponse<WorkerView> get(@Parameter(description = WORKER_ID) @PathParam("id") UUID id,
             @Parameter(description = PURPOSE) @HeaderParam(PURPOSE_HEADER) String purposeHeader,
             @Parameter(description = "The same as X-Access-Purpose, for clients that cannot set headers; the header wins")
             @QueryParam("purpose") String purpose) {
         WorkerView view = service.get(id, purposeHeader != null ? decodePurpose(purposeHeader) : purpose);
-        return Preconditions.ok(view, view.version());
+        return RestResponse.ok(view);
     }
 
     @POST
@@ -175,14 +176,14 @@ public class WorkerResource {
     @APIResponse(responseCode = "400", description = "Not a valid resident ID number (worker.id-number.invalid)")
     @APIResponse(responseCode = "403", description = "Your role reaches no workers (evaluator, dashboard)")
     @APIResponse(responseCode = "404", description = "No worker with this ID number in your scope")
-    public Response lookup(@Parameter(description = PURPOSE) @HeaderParam(PURPOSE_HEADER) String purpose,
+    public RestResponse<WorkerView> lookup(@Parameter(description = PURPOSE) @HeaderParam(PURPOSE_HEADER) String purpose,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = LookupRequest.class),
                     examples = @ExampleObject(name = "lookup", summary = "顾明's resident ID number",
                             value = "{\"idNumber\":\"330481199405060034\"}")))
             @NotNull @Valid LookupRequest request) {
         WorkerView view = service.lookup(request.idNumber(), decodePurpose(purpose));
-        return Preconditions.ok(view, view.version());
+        return RestResponse.ok(view);
     }
 
     @PUT
@@ -199,7 +200,7 @@ public class WorkerResource {
     @APIResponse(responseCode = "403", description = WRITE_FORBIDDEN)
     @APIResponse(responseCode = "404", description = NOT_FOUND)
     @APIResponse(responseCode = "412", description = "If-Match is stale: the worker changed since you read it")
-    public Response update(@Parameter(description = WORKER_ID) @PathParam("id") UUID id,
+    public RestResponse<WorkerView> update(@Parameter(description = WORKER_ID) @PathParam("id") UUID id,
             @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = WorkerUpdateRequest.class),
@@ -208,7 +209,7 @@ public class WorkerResource {
                             "socialWorkDegree":true}""")))
             @NotNull @Valid WorkerUpdateRequest request) {
         WorkerView view = service.update(id, ifMatch, request);
-        return Preconditions.ok(view, view.version());
+        return RestResponse.ok(view);
     }
 
     @PUT
@@ -228,7 +229,7 @@ public class WorkerResource {
     @APIResponse(responseCode = "412", description = "If-Match is stale: the worker changed since you read it")
     @APIResponse(responseCode = "422", description = "The worker is on the dishonesty list (worker.dishonesty.listed), or "
             + "the agency is unknown or inactive (worker.agency.unknown, worker.agency.inactive)")
-    public Response setEmployment(@Parameter(description = WORKER_ID) @PathParam("id") UUID id,
+    public RestResponse<WorkerView> setEmployment(@Parameter(description = WORKER_ID) @PathParam("id") UUID id,
             @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = EmploymentRequest.class),
@@ -237,7 +238,7 @@ public class WorkerResource {
                             "post":"STATION_LEAD","grade":6,"from":"2025-01-01"}""")))
             @NotNull @Valid EmploymentRequest request) {
         WorkerView view = service.setEmployment(id, ifMatch, request);
-        return Preconditions.ok(view, view.version());
+        return RestResponse.ok(view);
     }
 
     @POST

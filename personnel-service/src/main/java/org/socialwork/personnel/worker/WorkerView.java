@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.socialwork.platform.web.Versioned;
 
 /** A worker as the API shows it; ID number and phone are masked unless {@code personalDataMasked} is false. */
 public record WorkerView(
@@ -30,7 +31,7 @@ public record WorkerView(
         boolean dishonestyListed,
         LocalDate dishonestyListedUntil,
         OffsetDateTime createdAt,
-        OffsetDateTime updatedAt) {
+        OffsetDateTime updatedAt) implements Versioned {
 
     public record EmploymentView(UUID agencyId, Category category, String post, Integer grade, LocalDate from,
             LocalDate until) {

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.socialwork.platform.idempotency.Idempotency;
 import org.socialwork.platform.idempotency.Idempotent;
 import org.socialwork.platform.security.Roles;
@@ -111,9 +112,9 @@ public class CaseResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class),
                     examples = @ExampleObject(name = "referred", summary = "A case referred to a specialised agency", value = CASE_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such case in your scope")
-    public Response get(@Parameter(description = "Case id") @PathParam("id") UUID id) {
+    public RestResponse<CaseView> get(@Parameter(description = "Case id") @PathParam("id") UUID id) {
         CaseView view = service.get(id);
-        return Preconditions.ok(view, view.version());
+        return RestResponse.ok(view);
     }
 
     @POST
@@ -128,7 +129,7 @@ public class CaseResource {
     @APIResponse(responseCode = "404", description = "No such case in your scope")
     @APIResponse(responseCode = "409", description = "The case is closed (case.closed)")
     @APIResponse(responseCode = "422", description = "Unknown station (case.referral.station.unknown) or agency (case.referral.agency.unknown)")
-    public Response refer(@Parameter(description = "Case id") @PathParam("id") UUID id,
+    public RestResponse<CaseView> refer(@Parameter(description = "Case id") @PathParam("id") UUID id,
             @Parameter(description = IF_MATCH, required = true, example = "\"0\"")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -136,7 +137,7 @@ public class CaseResource {
                     examples = @ExampleObject(name = "toAgency", summary = "Referred to an agency for psychological help", value = REFERRAL_EXAMPLE)))
             @NotNull @Valid CaseReferralRequest request) {
         CaseView view = service.refer(id, ifMatch, request);
-        return Preconditions.ok(view, view.version());
+        return RestResponse.ok(view);
     }
 
     @POST
@@ -150,7 +151,7 @@ public class CaseResource {
     @APIResponse(responseCode = "403", description = "The case's station is not one of yours (client.forbidden.station)")
     @APIResponse(responseCode = "404", description = "No such case in your scope")
     @APIResponse(responseCode = "409", description = "The case is already closed (case.closed)")
-    public Response close(@Parameter(description = "Case id") @PathParam("id") UUID id,
+    public RestResponse<CaseView> close(@Parameter(description = "Case id") @PathParam("id") UUID id,
             @Parameter(description = IF_MATCH, required = true, example = "\"1\"")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -158,6 +159,6 @@ public class CaseResource {
                     examples = @ExampleObject(name = "goalsMet", summary = "Closed with the goals met", value = CLOSURE_EXAMPLE)))
             @NotNull @Valid CaseClosureRequest request) {
         CaseView view = service.close(id, ifMatch, request);
-        return Preconditions.ok(view, view.version());
+        return RestResponse.ok(view);
     }
 }

@@ -33,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.socialwork.platform.idempotency.Idempotency;
 import org.socialwork.platform.idempotency.Idempotent;
 import org.socialwork.platform.problem.Problems;
@@ -144,9 +145,9 @@ public class ClientResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClientView.class),
                     examples = @ExampleObject(name = "masked", summary = "A key client, masked", value = CLIENT_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such client in your scope")
-    public Response get(@Parameter(description = "Client id") @PathParam("id") UUID id) {
+    public RestResponse<ClientView> get(@Parameter(description = "Client id") @PathParam("id") UUID id) {
         ClientView view = service.get(id);
-        return Preconditions.ok(view, view.version());
+        return RestResponse.ok(view);
     }
 
     @PUT
@@ -162,7 +163,7 @@ public class ClientResource {
     @APIResponse(responseCode = "404", description = "No such client in your scope")
     @APIResponse(responseCode = "422", description = "The village is not a village of the station's township (client.village.*), "
             + "or unknown responsible worker (client.worker.unknown)")
-    public Response update(@Parameter(description = "Client id") @PathParam("id") UUID id,
+    public RestResponse<ClientView> update(@Parameter(description = "Client id") @PathParam("id") UUID id,
             @Parameter(description = IF_MATCH, required = true, example = "\"4\"")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -170,7 +171,7 @@ public class ClientResource {
                     examples = @ExampleObject(name = "highRisk", summary = "After a fall: high risk, weekly visits", value = UPDATE_EXAMPLE)))
             @NotNull @Valid ClientUpdateRequest request) {
         ClientView view = service.update(id, ifMatch, request);
-        return Preconditions.ok(view, view.version());
+        return RestResponse.ok(view);
     }
 
     @POST
@@ -183,13 +184,13 @@ public class ClientResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClientView.class)))
     @APIResponse(responseCode = "400", description = "Not a valid resident ID number (client.id-number.invalid)")
     @APIResponse(responseCode = "404", description = "No client with this ID number in your scope")
-    public Response lookup(
+    public RestResponse<ClientView> lookup(
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ClientLookupRequest.class),
                     examples = @ExampleObject(name = "byIdNumber", summary = "Is this person already a client?", value = LOOKUP_EXAMPLE)))
             @NotNull @Valid ClientLookupRequest request) {
         ClientView view = service.lookup(request);
-        return Preconditions.ok(view, view.version());
+        return RestResponse.ok(view);
     }
 
     @GET

@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.socialwork.platform.idempotency.Idempotency;
 import org.socialwork.platform.idempotency.Idempotent;
 import org.socialwork.platform.security.Roles;
@@ -152,9 +153,9 @@ public class EvaluationResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TemplateView.class),
                     examples = @ExampleObject(name = "midTerm", summary = "The Haining mid-term template", value = TEMPLATE_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such template")
-    public Response template(@Parameter(description = "Template id") @PathParam("id") UUID id) {
+    public RestResponse<TemplateView> template(@Parameter(description = "Template id") @PathParam("id") UUID id) {
         TemplateView view = service.template(id);
-        return Preconditions.ok(view, view.version());
+        return RestResponse.ok(view);
     }
 
     @POST
@@ -193,9 +194,9 @@ public class EvaluationResource {
                     examples = @ExampleObject(name = "completed", summary = "A completed mid-term evaluation graded GOOD",
                             value = EVALUATION_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such evaluation in your scope")
-    public Response get(@Parameter(description = "Evaluation id") @PathParam("id") UUID id) {
+    public RestResponse<EvaluationView> get(@Parameter(description = "Evaluation id") @PathParam("id") UUID id) {
         EvaluationView view = service.get(id);
-        return Preconditions.ok(view, view.version());
+        return RestResponse.ok(view);
     }
 
     @POST
@@ -211,7 +212,7 @@ public class EvaluationResource {
     @APIResponse(responseCode = "404", description = "No such evaluation in your scope")
     @APIResponse(responseCode = "409", description = "The evaluation is already completed (evaluation.completed)")
     @APIResponse(responseCode = "422", description = "The evaluation has no such assessor (evaluation.assessor.unknown)")
-    public Response score(@Parameter(description = "Evaluation id") @PathParam("id") UUID id,
+    public RestResponse<EvaluationView> score(@Parameter(description = "Evaluation id") @PathParam("id") UUID id,
             @Parameter(description = IF_MATCH, required = true, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ScoresRequest.class),
@@ -219,7 +220,7 @@ public class EvaluationResource {
                             value = SCORES_EXAMPLE)))
             @NotNull @Valid ScoresRequest request) {
         EvaluationView view = service.score(id, ifMatch, request);
-        return Preconditions.ok(view, view.version());
+        return RestResponse.ok(view);
     }
 
     @POST
@@ -235,10 +236,10 @@ public class EvaluationResource {
     @APIResponse(responseCode = "404", description = "No such evaluation in your scope")
     @APIResponse(responseCode = "409", description = "The evaluation is already completed (evaluation.completed)")
     @APIResponse(responseCode = "422", description = "An assessor has not scored yet (evaluation.scores.missing)")
-    public Response complete(@Parameter(description = "Evaluation id") @PathParam("id") UUID id,
+    public RestResponse<EvaluationView> complete(@Parameter(description = "Evaluation id") @PathParam("id") UUID id,
             @Parameter(description = IF_MATCH, required = true, example = "\"2\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         EvaluationView view = service.complete(id, ifMatch);
-        return Preconditions.ok(view, view.version());
+        return RestResponse.ok(view);
     }
 
     @POST
@@ -249,14 +250,14 @@ public class EvaluationResource {
     @APIResponse(responseCode = "200", description = "The evaluation with the new item; the ETag is the new version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationView.class)))
     @APIResponse(responseCode = "404", description = "No such evaluation in your scope")
-    public Response rectify(@Parameter(description = "Evaluation id") @PathParam("id") UUID id,
+    public RestResponse<EvaluationView> rectify(@Parameter(description = "Evaluation id") @PathParam("id") UUID id,
             @Parameter(description = IF_MATCH, required = true, example = "\"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RectificationRequest.class),
                     examples = @ExampleObject(name = "records", summary = "Complete the service records", value = RECTIFICATION_EXAMPLE)))
             @NotNull @Valid RectificationRequest request) {
         EvaluationView view = service.addRectification(id, ifMatch, request);
-        return Preconditions.ok(view, view.version());
+        return RestResponse.ok(view);
     }
 
     @POST
@@ -269,7 +270,7 @@ public class EvaluationResource {
     @APIResponse(responseCode = "403", description = "The caller does not manage the project (project.forbidden.manage)")
     @APIResponse(responseCode = "404", description = "No such evaluation or rectification item")
     @APIResponse(responseCode = "409", description = "The item is already closed (evaluation.rectification.closed)")
-    public Response close(@Parameter(description = "Evaluation id") @PathParam("id") UUID id,
+    public RestResponse<EvaluationView> close(@Parameter(description = "Evaluation id") @PathParam("id") UUID id,
             @Parameter(description = "Rectification item id") @PathParam("rectificationId") UUID rectificationId,
             @Parameter(description = IF_MATCH, required = true, example = "\"4\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -277,6 +278,6 @@ public class EvaluationResource {
                     examples = @ExampleObject(name = "fixed", summary = "Fixed on 20 August", value = CLOSURE_EXAMPLE)))
             @NotNull @Valid ClosureRequest request) {
         EvaluationView view = service.closeRectification(id, rectificationId, ifMatch, request);
-        return Preconditions.ok(view, view.version());
+        return RestResponse.ok(view);
     }
 }

@@ -4,5 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-public record TemplateView(UUID id, long version, String name, List<TemplateDimension> dimensions, OffsetDateTime createdAt) {
+import org.socialwork.platform.web.Versioned;
+
+public record TemplateView(UUID id, long version, String name, List<TemplateDimension> dimensions, OffsetDateTime createdAt)
+        implements Versioned {
 }

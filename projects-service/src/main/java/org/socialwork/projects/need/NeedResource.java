@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.socialwork.platform.idempotency.Idempotency;
 import org.socialwork.platform.idempotency.Idempotent;
 import org.socialwork.platform.problem.Problems;
@@ -135,9 +136,9 @@ public class NeedResource {
                     examples = @ExampleObject(name = "dispatched", summary = "A need dispatched to a worker, due in a week",
                             value = NEED_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such need in your scope")
-    public Response get(@Parameter(description = "Need id") @PathParam("id") UUID id) {
+    public RestResponse<NeedView> get(@Parameter(description = "Need id") @PathParam("id") UUID id) {
         NeedView view = service.get(id);
-        return Preconditions.ok(view, view.version());
+        return RestResponse.ok(view);
     }
 
     @POST
@@ -150,14 +151,14 @@ public class NeedResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NeedView.class)))
     @APIResponse(responseCode = "404", description = "No such need in your scope")
     @APIResponse(responseCode = "422", description = "The need's status does not allow it (need.transition.illegal)")
-    public Response triage(@Parameter(description = "Need id") @PathParam("id") UUID id,
+    public RestResponse<NeedView> triage(@Parameter(description = "Need id") @PathParam("id") UUID id,
             @Parameter(description = IF_MATCH, required = true, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = NeedTriageRequest.class),
                     examples = @ExampleObject(name = "high", summary = "High priority", value = TRIAGE_EXAMPLE)))
             @NotNull @Valid NeedTriageRequest request) {
         NeedView view = service.triage(id, ifMatch, request);
-        return Preconditions.ok(view, view.version());
+        return RestResponse.ok(view);
     }
 
     @POST
@@ -172,7 +173,7 @@ public class NeedResource {
     @APIResponse(responseCode = "404", description = "No such need in your scope")
     @APIResponse(responseCode = "422", description = "The worker is not assigned to the station (need.dispatch.worker), "
             + "or the need's status does not allow it (need.transition.illegal)")
-    public Response dispatch(@Parameter(description = "Need id") @PathParam("id") UUID id,
+    public RestResponse<NeedView> dispatch(@Parameter(description = "Need id") @PathParam("id") UUID id,
             @Parameter(description = IF_MATCH, required = true, example = "\"1\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = NeedDispatchRequest.class),
@@ -180,7 +181,7 @@ public class NeedResource {
                             value = DISPATCH_EXAMPLE)))
             @NotNull @Valid NeedDispatchRequest request) {
         NeedView view = service.dispatch(id, ifMatch, request);
-        return Preconditions.ok(view, view.version());
+        return RestResponse.ok(view);
     }
 
     @POST
@@ -193,14 +194,14 @@ public class NeedResource {
     @APIResponse(responseCode = "404", description = "No such need in your scope")
     @APIResponse(responseCode = "422", description = "A record is unknown or answers another need (need.close.record.unknown), "
             + "or the need is not DISPATCHED (need.transition.illegal)")
-    public Response close(@Parameter(description = "Need id") @PathParam("id") UUID id,
+    public RestResponse<NeedView> close(@Parameter(description = "Need id") @PathParam("id") UUID id,
             @Parameter(description = IF_MATCH, required = true, example = "\"2\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = NeedClosureRequest.class),
                     examples = @ExampleObject(name = "visit", summary = "Answered by one home visit", value = CLOSURE_EXAMPLE)))
             @NotNull @Valid NeedClosureRequest request) {
         NeedView view = service.close(id, ifMatch, request);
-        return Preconditions.ok(view, view.version());
+        return RestResponse.ok(view);
     }
 
     @GET

@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.socialwork.platform.idempotency.Idempotency;
 import org.socialwork.platform.idempotency.Idempotent;
 import org.socialwork.platform.security.Roles;
@@ -191,9 +192,9 @@ public class ProjectResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectView.class),
                     examples = @ExampleObject(name = "inService", summary = "A contracted project in service", value = PROJECT_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such project in your scope")
-    public Response get(@Parameter(description = "Project id") @PathParam("id") UUID id) {
+    public RestResponse<ProjectView> get(@Parameter(description = "Project id") @PathParam("id") UUID id) {
         ProjectView view = service.get(id);
-        return Preconditions.ok(view, view.version());
+        return RestResponse.ok(view);
     }
 
     @PUT
@@ -206,7 +207,7 @@ public class ProjectResource {
     @APIResponse(responseCode = "404", description = "No such project in your scope")
     @APIResponse(responseCode = "409", description = "The project is COMPLETED or TERMINATED (project.final)")
     @APIResponse(responseCode = "422", description = "A rule refused it: funding (project.funding.mismatch), stations (project.station.*), agency (project.agency.unknown)")
-    public Response update(@Parameter(description = "Project id") @PathParam("id") UUID id,
+    public RestResponse<ProjectView> update(@Parameter(description = "Project id") @PathParam("id") UUID id,
             @Parameter(description = IF_MATCH, required = true, example = "\"3\"")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -214,7 +215,7 @@ public class ProjectResource {
                     examples = @ExampleObject(name = "moreVisits", summary = "The visits target raised to 1,500", value = UPDATE_EXAMPLE)))
             @NotNull @Valid ProjectUpdateRequest request) {
         ProjectView view = service.update(id, ifMatch, request);
-        return Preconditions.ok(view, view.version());
+        return RestResponse.ok(view);
     }
 
     @POST
@@ -229,7 +230,7 @@ public class ProjectResource {
     @APIResponse(responseCode = "404", description = "No such project in your scope")
     @APIResponse(responseCode = "422", description = "Illegal transition, unmet staffing or incomplete contract")
     @APIResponse(responseCode = "409", description = "A team member already serves another IN_SERVICE project")
-    public Response transition(@Parameter(description = "Project id") @PathParam("id") UUID id,
+    public RestResponse<ProjectView> transition(@Parameter(description = "Project id") @PathParam("id") UUID id,
             @Parameter(description = IF_MATCH, required = true, example = "\"3\"")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -238,7 +239,7 @@ public class ProjectResource {
                             @ExampleObject(name = "terminate", summary = "The contract is ended early", value = TERMINATE_EXAMPLE)}))
             @NotNull @Valid TransitionRequest request) {
         ProjectView view = service.transition(id, ifMatch, request);
-        return Preconditions.ok(view, view.version());
+        return RestResponse.ok(view);
     }
 
     @POST
@@ -271,7 +272,7 @@ public class ProjectResource {
     @APIResponse(responseCode = "200", description = "The project with the tranche paid; the ETag is the new version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectView.class)))
     @APIResponse(responseCode = "404", description = "No such project in your scope, or no such tranche")
-    public Response pay(@Parameter(description = "Project id") @PathParam("id") UUID id,
+    public RestResponse<ProjectView> pay(@Parameter(description = "Project id") @PathParam("id") UUID id,
             @Parameter(description = "Id of the planned tranche") @PathParam("disbursementId") UUID disbursementId,
             @Parameter(description = IF_MATCH, required = true, example = "\"3\"")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -280,7 +281,7 @@ public class ProjectResource {
                     examples = @ExampleObject(name = "paid", summary = "Paid five days after it was due", value = PAYMENT_EXAMPLE)))
             @NotNull @Valid PaymentRequest request) {
         ProjectView view = service.pay(id, disbursementId, ifMatch, request);
-        return Preconditions.ok(view, view.version());
+        return RestResponse.ok(view);
     }
 
     @Inject

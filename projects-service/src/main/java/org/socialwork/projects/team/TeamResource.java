@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.socialwork.platform.idempotency.Idempotency;
 import org.socialwork.platform.idempotency.Idempotent;
 import org.socialwork.platform.security.Roles;
@@ -87,7 +88,7 @@ public class TeamResource {
     @APIResponse(responseCode = "200", description = "The project with its new team; the ETag is the new version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectView.class)))
     @APIResponse(responseCode = "404", description = "No such project in your scope, or the worker is not on its team")
-    public Response remove(@Parameter(description = "Project id") @PathParam("id") UUID id,
+    public RestResponse<ProjectView> remove(@Parameter(description = "Project id") @PathParam("id") UUID id,
             @Parameter(description = "Id of the worker leaving the team") @PathParam("workerId") UUID workerId,
             @Parameter(description = "The ETag of the project version the change is based on", required = true, example = "\"3\"")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -95,7 +96,7 @@ public class TeamResource {
                     example = "调岗至其他社工站")
             @QueryParam("reason") @Size(max = 500) String reason) {
         ProjectView view = service.remove(id, workerId, ifMatch, reason);
-        return Preconditions.ok(view, view.version());
+        return RestResponse.ok(view);
     }
 
     @GET

@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.socialwork.platform.idempotency.Idempotency;
 import org.socialwork.platform.idempotency.Idempotent;
 import org.socialwork.platform.problem.Problems;
@@ -169,9 +170,9 @@ public class BulletinResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BulletinView.class),
                     examples = @ExampleObject(name = "issued", summary = "Jiaxing's issued September bulletin", value = ISSUED_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such bulletin in your scope")
-    public Response get(@Parameter(description = ID) @PathParam("id") UUID id) {
+    public RestResponse<BulletinView> get(@Parameter(description = ID) @PathParam("id") UUID id) {
         BulletinView view = service.get(id);
-        return Preconditions.ok(view, view.version());
+        return RestResponse.ok(view);
     }
 
     @PATCH
@@ -183,14 +184,14 @@ public class BulletinResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BulletinView.class)))
     @APIResponse(responseCode = "404", description = "No such bulletin in your scope")
     @APIResponse(responseCode = "409", description = "The bulletin is already issued")
-    public Response update(@Parameter(description = ID) @PathParam("id") UUID id,
+    public RestResponse<BulletinView> update(@Parameter(description = ID) @PathParam("id") UUID id,
             @Parameter(description = IF_MATCH, required = true, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = BulletinRequests.Update.class),
                     examples = @ExampleObject(name = "comments", summary = "New comments and summary", value = UPDATE_EXAMPLE)))
             @NotNull @Valid BulletinRequests.Update request) {
         BulletinView view = service.update(id, ifMatch, request);
-        return Preconditions.ok(view, view.version());
+        return RestResponse.ok(view);
     }
 
     @POST
@@ -202,9 +203,9 @@ public class BulletinResource {
     @APIResponse(responseCode = "200", description = "The bulletin, ISSUED; the ETag is the new version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BulletinView.class)))
     @APIResponse(responseCode = "404", description = "No such bulletin in your scope")
-    public Response issue(@Parameter(description = ID) @PathParam("id") UUID id,
+    public RestResponse<BulletinView> issue(@Parameter(description = ID) @PathParam("id") UUID id,
             @Parameter(description = IF_MATCH, required = true, example = "\"1\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         BulletinView view = service.issue(id, ifMatch);
-        return Preconditions.ok(view, view.version());
+        return RestResponse.ok(view);
     }
 }

@@ -15,7 +15,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -27,8 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.socialwork.platform.security.Roles;
-import org.socialwork.platform.web.Preconditions;
 
 import io.quarkus.security.Authenticated;
 
@@ -59,12 +58,12 @@ public class CoverageTargetResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CoverageTargetView.class),
                     examples = @ExampleObject(name = "haining2026", summary = "Haining's target for 2026", value = TARGET_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such region in your scope")
-    public Response get(
+    public RestResponse<CoverageTargetView> get(
             @Parameter(description = "Division code of the region", schema = @Schema(type = SchemaType.STRING, pattern = DashboardResource.DIVISION_CODE_PATTERN), example = "330481")
             @PathParam("region") String region,
             @Parameter(description = "The year (2000–2100)", example = "2026") @PathParam("year") @Min(2000) @Max(2100) int year) {
         CoverageTargetView view = service.get(region, year);
-        return Preconditions.ok(view, view.version());
+        return RestResponse.ok(view);
     }
 
     @PUT
@@ -76,7 +75,7 @@ public class CoverageTargetResource {
     @APIResponse(responseCode = "403", description = "Not a bureau admin")
     @APIResponse(responseCode = "412", description = "Changed meanwhile")
     @APIResponse(responseCode = "428", description = "If-Match missing")
-    public Response put(
+    public RestResponse<CoverageTargetView> put(
             @Parameter(description = "Division code of the region", schema = @Schema(type = SchemaType.STRING, pattern = DashboardResource.DIVISION_CODE_PATTERN), example = "330481")
             @PathParam("region") String region,
             @Parameter(description = "The year (2000–2100)", example = "2026") @PathParam("year") @Min(2000) @Max(2100) int year,
@@ -87,6 +86,6 @@ public class CoverageTargetResource {
                     examples = @ExampleObject(name = "fullCoverage", summary = "Every township covered by the end of the year", value = PUT_EXAMPLE)))
             @NotNull @Valid CoverageTargetRequest request) {
         CoverageTargetView view = service.put(region, year, ifMatch, request);
-        return Preconditions.ok(view, view.version());
+        return RestResponse.ok(view);
     }
 }

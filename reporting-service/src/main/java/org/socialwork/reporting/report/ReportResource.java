@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.socialwork.platform.idempotency.Idempotency;
 import org.socialwork.platform.idempotency.Idempotent;
 import org.socialwork.platform.security.Roles;
@@ -191,9 +192,9 @@ public class ReportResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class),
                     examples = @ExampleObject(name = "cityApproved", summary = "Approved by the city, waiting for the province", value = REPORT_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such report in your scope")
-    public Response get(@Parameter(description = ID) @PathParam("id") UUID id) {
+    public RestResponse<ReportView> get(@Parameter(description = ID) @PathParam("id") UUID id) {
         ReportView view = service.get(id);
-        return Preconditions.ok(view, view.version());
+        return RestResponse.ok(view);
     }
 
     @PATCH
@@ -204,14 +205,14 @@ public class ReportResource {
     @APIResponse(responseCode = "200", description = "The report; the ETag is the new version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class)))
     @APIResponse(responseCode = "404", description = "No such report in your scope")
-    public Response update(@Parameter(description = ID) @PathParam("id") UUID id,
+    public RestResponse<ReportView> update(@Parameter(description = ID) @PathParam("id") UUID id,
             @Parameter(description = IF_MATCH, required = true, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ReportRequests.Update.class),
                     examples = @ExampleObject(name = "narrative", summary = "A longer narrative", value = UPDATE_EXAMPLE)))
             @NotNull @Valid ReportRequests.Update request) {
         ReportView view = service.update(id, ifMatch, request);
-        return Preconditions.ok(view, view.version());
+        return RestResponse.ok(view);
     }
 
     @POST
@@ -223,10 +224,10 @@ public class ReportResource {
     @APIResponse(responseCode = "200", description = "The report, SUBMITTED; the ETag is the new version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class)))
     @APIResponse(responseCode = "404", description = "No such report in your scope")
-    public Response submit(@Parameter(description = ID) @PathParam("id") UUID id,
+    public RestResponse<ReportView> submit(@Parameter(description = ID) @PathParam("id") UUID id,
             @Parameter(description = IF_MATCH, required = true, example = "\"1\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         ReportView view = service.submit(id, ifMatch);
-        return Preconditions.ok(view, view.version());
+        return RestResponse.ok(view);
     }
 
     @POST
@@ -238,7 +239,7 @@ public class ReportResource {
     @APIResponse(responseCode = "200", description = "The report after the decision; the ETag is the new version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class)))
     @APIResponse(responseCode = "404", description = "No such report in your scope")
-    public Response review(@Parameter(description = ID) @PathParam("id") UUID id,
+    public RestResponse<ReportView> review(@Parameter(description = ID) @PathParam("id") UUID id,
             @Parameter(description = IF_MATCH, required = true, example = "\"1\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ReportRequests.Decision.class),
@@ -246,7 +247,7 @@ public class ReportResource {
                             @ExampleObject(name = "return", summary = "Returned with a comment", value = RETURN_EXAMPLE)}))
             @NotNull @Valid ReportRequests.Decision decision) {
         ReportView view = service.review(id, ifMatch, decision);
-        return Preconditions.ok(view, view.version());
+        return RestResponse.ok(view);
     }
 
     @POST
@@ -257,13 +258,13 @@ public class ReportResource {
     @APIResponse(responseCode = "200", description = "The report, reopened; the ETag is the new version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class)))
     @APIResponse(responseCode = "404", description = "No such report in your scope")
-    public Response reopen(@Parameter(description = ID) @PathParam("id") UUID id,
+    public RestResponse<ReportView> reopen(@Parameter(description = ID) @PathParam("id") UUID id,
             @Parameter(description = IF_MATCH, required = true, example = "\"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ReportRequests.Reopen.class),
                     examples = @ExampleObject(name = "lateRecords", summary = "Late service records to count", value = REOPEN_EXAMPLE)))
             @NotNull @Valid ReportRequests.Reopen request) {
         ReportView view = service.reopen(id, ifMatch, request);
-        return Preconditions.ok(view, view.version());
+        return RestResponse.ok(view);
     }
 }

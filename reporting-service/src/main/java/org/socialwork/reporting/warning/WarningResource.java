@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.socialwork.platform.idempotency.Idempotency;
 import org.socialwork.platform.idempotency.Idempotent;
 import org.socialwork.platform.problem.Problems;
@@ -35,7 +36,6 @@ import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.platform.web.Page;
 import org.socialwork.platform.web.PageRequest;
-import org.socialwork.platform.web.Preconditions;
 import org.socialwork.reporting.dashboard.DashboardResource;
 
 import io.quarkus.security.Authenticated;
@@ -92,9 +92,9 @@ public class WarningResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WarningView.class),
                     examples = @ExampleObject(name = "inactiveStation", summary = "A station without service records for 14 days", value = WARNING_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such warning in your scope")
-    public Response get(@Parameter(description = ID) @PathParam("id") UUID id) {
+    public RestResponse<WarningView> get(@Parameter(description = ID) @PathParam("id") UUID id) {
         WarningView view = service.get(id);
-        return Preconditions.ok(view, view.version());
+        return RestResponse.ok(view);
     }
 
     @POST
@@ -106,10 +106,10 @@ public class WarningResource {
     @APIResponse(responseCode = "200", description = "The warning, ACKNOWLEDGED; the ETag is the new version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WarningView.class)))
     @APIResponse(responseCode = "404", description = "No such warning in your scope")
-    public Response acknowledge(@Parameter(description = ID) @PathParam("id") UUID id,
+    public RestResponse<WarningView> acknowledge(@Parameter(description = ID) @PathParam("id") UUID id,
             @Parameter(description = IF_MATCH, required = true, example = "\"0\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         WarningView view = service.transition(id, ifMatch, WarningStatus.ACKNOWLEDGED);
-        return Preconditions.ok(view, view.version());
+        return RestResponse.ok(view);
     }
 
     @POST
@@ -121,10 +121,10 @@ public class WarningResource {
     @APIResponse(responseCode = "200", description = "The warning, RESOLVED; the ETag is the new version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WarningView.class)))
     @APIResponse(responseCode = "404", description = "No such warning in your scope")
-    public Response resolve(@Parameter(description = ID) @PathParam("id") UUID id,
+    public RestResponse<WarningView> resolve(@Parameter(description = ID) @PathParam("id") UUID id,
             @Parameter(description = IF_MATCH, required = true, example = "\"1\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         WarningView view = service.transition(id, ifMatch, WarningStatus.RESOLVED);
-        return Preconditions.ok(view, view.version());
+        return RestResponse.ok(view);
     }
 
     @POST

@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.socialwork.platform.idempotency.Idempotency;
 import org.socialwork.platform.idempotency.Idempotent;
 import org.socialwork.platform.security.Roles;
@@ -116,9 +117,9 @@ public class AgencyResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgencyView.class),
                     examples = @ExampleObject(name = "agency", summary = "A Haining agency", value = AGENCY_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such agency in your scope")
-    public Response get(@Parameter(description = "Agency id") @PathParam("id") UUID id) {
+    public RestResponse<AgencyView> get(@Parameter(description = "Agency id") @PathParam("id") UUID id) {
         AgencyView view = service.get(id);
-        return Preconditions.ok(view, view.version());
+        return RestResponse.ok(view);
     }
 
     @PUT
@@ -135,7 +136,7 @@ public class AgencyResource {
             + "(agency.forbidden.region), or an agency admin changed more than the contact (agency.forbidden.contact-only)")
     @APIResponse(responseCode = "404", description = "No such agency in your scope")
     @APIResponse(responseCode = "412", description = "If-Match is stale")
-    public Response update(@Parameter(description = "Agency id") @PathParam("id") UUID id,
+    public RestResponse<AgencyView> update(@Parameter(description = "Agency id") @PathParam("id") UUID id,
             @Parameter(description = "The ETag of the version the change is based on", required = true, example = "\"0\"")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -143,7 +144,7 @@ public class AgencyResource {
                     examples = @ExampleObject(name = "regraded", summary = "Graded 5A, new contact", value = UPDATE_EXAMPLE)))
             @NotNull @Valid AgencyUpdateRequest request) {
         AgencyView view = service.update(id, ifMatch, request);
-        return Preconditions.ok(view, view.version());
+        return RestResponse.ok(view);
     }
 
     @GET

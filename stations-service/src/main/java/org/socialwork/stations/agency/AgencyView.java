@@ -3,6 +3,8 @@ package org.socialwork.stations.agency;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
+import org.socialwork.platform.web.Versioned;
+
 public record AgencyView(
         UUID id,
         String name,
@@ -15,7 +17,7 @@ public record AgencyView(
         AgencyStatus status,
         long version,
         OffsetDateTime createdAt,
-        OffsetDateTime updatedAt) {
+        OffsetDateTime updatedAt) implements Versioned {
 
     static AgencyView of(Agency a) {
         return new AgencyView(a.id, a.name, a.creditCode, a.legalForm, a.registrationRegion, a.grade, a.gradeYear,

@@ -19,7 +19,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -32,13 +31,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.platform.web.Cursor;
 import org.socialwork.platform.web.Page;
 import org.socialwork.platform.web.PageRequest;
-import org.socialwork.platform.web.Preconditions;
 
 import io.quarkus.security.Authenticated;
 
@@ -96,12 +95,12 @@ public class RegionResource {
                     examples = @ExampleObject(name = "township", summary = "A street (街道) of Haining", value = REGION_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "asOf is not a date (region.query.invalid)")
     @APIResponse(responseCode = "404", description = "Unknown code, or not valid on asOf")
-    public Response get(@Parameter(description = CODE, schema = @Schema(type = SchemaType.STRING, pattern = CODE_PATTERN), example = "330481")
+    public RestResponse<RegionView> get(@Parameter(description = CODE, schema = @Schema(type = SchemaType.STRING, pattern = CODE_PATTERN), example = "330481")
             @PathParam("code") String code,
             @Parameter(description = AS_OF, schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2026-06-15")
             @QueryParam("asOf") String asOf) {
         Region region = service.get(code, date(asOf, null));
-        return Preconditions.ok(RegionView.of(region), region.version);
+        return RestResponse.ok(RegionView.of(region));
     }
 
     @GET
@@ -238,7 +237,7 @@ public class RegionResource {
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     @APIResponse(responseCode = "422", description = "Merge target is the division itself, unknown, retired or of another level "
             + "(region.retire.merge-*), or effectiveDate not after validFrom (region.retire.before-valid-from)")
-    public Response retire(
+    public RestResponse<RegionView> retire(
             @Parameter(description = CODE, schema = @Schema(type = SchemaType.STRING, pattern = CODE_PATTERN), example = "330481001")
             @PathParam("code") String code,
             @Parameter(description = "The ETag of the version the change is based on", required = true, example = "\"0\"")
@@ -248,7 +247,7 @@ public class RegionResource {
                     examples = @ExampleObject(name = "merged", summary = "A street merged into its neighbour", value = RETIREMENT_EXAMPLE)))
             @NotNull @Valid RetirementRequest request) {
         Region region = service.retire(code, ifMatch, request);
-        return Preconditions.ok(RegionView.of(region), region.version);
+        return RestResponse.ok(RegionView.of(region));
     }
 
     private Page<RegionView> page(List<Region> rows, PageRequest page) {

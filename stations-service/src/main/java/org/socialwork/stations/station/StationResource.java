@@ -37,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.socialwork.platform.csv.CsvWriter.NegativeNumbers;
 import org.socialwork.platform.csv.CsvWriter;
 import org.socialwork.platform.idempotency.Idempotency;
@@ -201,8 +202,8 @@ public class StationResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StationView.class),
                     examples = @ExampleObject(name = "operating", summary = "An operating township station that meets the standard", value = STATION_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such station in your scope")
-    public Response get(@Parameter(description = "Station id") @PathParam("id") UUID id) {
-        return withEtag(service.get(id));
+    public RestResponse<StationView> get(@Parameter(description = "Station id") @PathParam("id") UUID id) {
+        return RestResponse.ok(service.get(id));
     }
 
     @PUT
@@ -222,14 +223,14 @@ public class StationResource {
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     @APIResponse(responseCode = "422", description = "The station is closed (station.closed), or a parent (station.parent.*) "
             + "or operation (station.operation.*) rule is violated")
-    public Response update(@Parameter(description = "Station id") @PathParam("id") UUID id,
+    public RestResponse<StationView> update(@Parameter(description = "Station id") @PathParam("id") UUID id,
             @Parameter(description = "The ETag of the version the change is based on", required = true, example = "\"3\"")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = StationUpdateRequest.class),
                     examples = @ExampleObject(name = "profile", summary = "More rooms and a co-located elderly-care facility", value = UPDATE_EXAMPLE)))
             @NotNull @Valid StationUpdateRequest request) {
-        return withEtag(service.update(id, ifMatch, request));
+        return RestResponse.ok(service.update(id, ifMatch, request));
     }
 
     @PUT
@@ -246,14 +247,14 @@ public class StationResource {
     @APIResponse(responseCode = "404", description = "No such station in your scope")
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     @APIResponse(responseCode = "422", description = "The station is closed (station.closed)")
-    public Response standard(@Parameter(description = "Station id") @PathParam("id") UUID id,
+    public RestResponse<StationView> standard(@Parameter(description = "Station id") @PathParam("id") UUID id,
             @Parameter(description = "The ETag of the version the change is based on", required = true, example = "\"3\"")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = Standard.class),
                     examples = @ExampleObject(name = "assessment", summary = "Five criteria met, written rules not yet", value = STANDARD_EXAMPLE)))
             @NotNull @Valid Standard request) {
-        return withEtag(service.setStandard(id, ifMatch, request));
+        return RestResponse.ok(service.setStandard(id, ifMatch, request));
     }
 
     @POST
@@ -273,14 +274,14 @@ public class StationResource {
     @APIResponse(responseCode = "422", description = "Transition not allowed from the current status (station.transition.illegal), effective "
             + "date before the previous transition's (station.transition.backdated), or closing a station with open child stations "
             + "(station.transition.open-children)")
-    public Response transition(@Parameter(description = "Station id") @PathParam("id") UUID id,
+    public RestResponse<StationView> transition(@Parameter(description = "Station id") @PathParam("id") UUID id,
             @Parameter(description = "The ETag of the version the change is based on", required = true, example = "\"3\"")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = TransitionRequest.class),
                     examples = @ExampleObject(name = "startOperating", summary = "An established station starts operating", value = TRANSITION_EXAMPLE)))
             @NotNull @Valid TransitionRequest request) {
-        return withEtag(service.transition(id, ifMatch, request));
+        return RestResponse.ok(service.transition(id, ifMatch, request));
     }
 
     @GET
@@ -398,9 +399,5 @@ public class StationResource {
         Crs system = QueryParams.enumValue(Crs.class, crs, "crs");
         double[] wgs = system == Crs.GCJ02 ? Gcj02.toWgs84(lat, lon) : new double[] {lat, lon};
         return new NearbyList(service.near(wgs[0], wgs[1], radiusKm * 1000, limit));
-    }
-
-    private static Response withEtag(StationView view) {
-        return Preconditions.ok(view, view.version());
     }
 }

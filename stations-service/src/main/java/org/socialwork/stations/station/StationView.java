@@ -5,6 +5,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import org.socialwork.platform.web.Versioned;
+
 public record StationView(
         UUID id,
         String name,
@@ -27,5 +29,5 @@ public record StationView(
         boolean builtAndOperating,
         long version,
         OffsetDateTime createdAt,
-        OffsetDateTime updatedAt) {
+        OffsetDateTime updatedAt) implements Versioned {
 }
