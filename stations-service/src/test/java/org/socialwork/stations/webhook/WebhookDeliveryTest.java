@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.socialwork.infra.testing.WebhookReceiver;
+import org.socialwork.platform.webhook.WebhookDispatcher;
 import org.socialwork.platform.webhook.WebhookSignature;
 import org.socialwork.stations.station.StationFixtures;
 
@@ -40,6 +41,9 @@ class WebhookDeliveryTest {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    WebhookDispatcher dispatcher;
 
     private final List<WebhookReceiver> receivers = new CopyOnWriteArrayList<>();
 
@@ -116,6 +120,19 @@ class WebhookDeliveryTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                 findDelivery(agencyToken, deliveries, eventId).path("status").asText()).isEqualTo("DELIVERED"));
         assertThat(findDelivery(agencyToken, deliveries, eventId).path("attempts").asInt()).isEqualTo(5);
+
+        // Settled deliveries are kept for the retention (30 days), then deleted; pending ones never are.
+        assertThat(dispatcher.purgeSettled()).isZero();
+        backdate("update webhook_delivery set created_at = created_at - interval '31 days' where event_id = ?::uuid", eventId);
+        assertThat(dispatcher.purgeSettled()).isEqualTo(1);
+        assertThat(findDelivery(agencyToken, deliveries, eventId)).isNull();
+    }
+
+    private void backdate(String sql, String eventId) throws Exception {
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.PreparedStatement q = c.prepareStatement(sql)) {
+            q.setString(1, eventId);
+            assertThat(q.executeUpdate()).isEqualTo(1);
+        }
     }
 
     @Test
@@ -166,11 +183,8 @@ class WebhookDeliveryTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> down.of(eventId).size() >= 2);
 
         // The first hand-over lies a day and an hour back: the next refusal ends the retry window.
-        try (java.sql.Connection c = dataSource.getConnection(); java.sql.PreparedStatement q = c.prepareStatement(
-                "update webhook_delivery set window_start = window_start - interval '25 hours' where event_id = ?::uuid")) {
-            q.setString(1, eventId);
-            assertThat(q.executeUpdate()).isEqualTo(1);
-        }
+        backdate("update webhook_delivery set window_start = window_start - interval '25 hours' where event_id = ?::uuid",
+                eventId);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 findDelivery(token, path + "/deliveries", eventId).path("status").asText()).isEqualTo("FAILED"));
         int refusals = down.of(eventId).size();

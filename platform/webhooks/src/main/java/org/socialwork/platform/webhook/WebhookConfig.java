@@ -60,6 +60,10 @@ public interface WebhookConfig {
     @WithDefault("PT2M")
     Duration claimLease();
 
+    /** How long settled (DELIVERED or FAILED) deliveries stay listed before they are deleted. */
+    @WithDefault("P30D")
+    Duration retention();
+
     /** Subscriptions one agency may hold in this service. */
     @WithDefault("20")
     int maxSubscriptionsPerAgency();

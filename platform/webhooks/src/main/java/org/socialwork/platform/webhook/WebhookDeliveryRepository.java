@@ -64,6 +64,11 @@ public class WebhookDeliveryRepository implements PanacheRepositoryBase<WebhookD
                 id, WebhookDeliveryStatus.FAILED, status, error, WebhookDeliveryStatus.PENDING);
     }
 
+    /** Deletes the settled deliveries made before {@code before}; pending ones stay whatever their age. */
+    long deleteSettledBefore(OffsetDateTime before) {
+        return delete("status <> ?1 and createdAt < ?2", WebhookDeliveryStatus.PENDING, before);
+    }
+
     /** One page of a subscription's deliveries, newest first. */
     List<WebhookDelivery> page(UUID subscriptionId, WebhookDeliveryStatus status, OffsetDateTime beforeAt, UUID beforeId,
             int fetch) {

@@ -72,6 +72,21 @@ public class WebhookDispatcher {
         QuarkusTransaction.requiringNew().run(() -> outcomes.forEach(this::record));
     }
 
+    @Scheduled(every = "1h", skipExecutionIf = DispatcherDisabled.class)
+    void purge() {
+        purgeSettled();
+    }
+
+    /** Deletes settled deliveries past the retention; returns how many. */
+    public long purgeSettled() {
+        long deleted = QuarkusTransaction.requiringNew()
+                .call(() -> deliveries.deleteSettledBefore(clock.now().minus(config.retention())));
+        if (deleted > 0) {
+            LOG.infof("webhooks: deleted %d settled deliveries older than %s", deleted, config.retention());
+        }
+        return deleted;
+    }
+
     private CompletableFuture<Outcome> send(WebhookDeliveryRepository.Claim claim) {
         URI url = URI.create(claim.url());
         String refusal = new WebhookEndpoints(config.allowHttp(), config.allowPrivateAddresses()).refusal(url.getHost());
