@@ -20,7 +20,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -40,7 +39,6 @@ import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.web.Page;
 import org.socialwork.platform.web.PageRequest;
-import org.socialwork.platform.web.Preconditions;
 import org.socialwork.platform.web.QueryParams;
 
 import io.quarkus.security.Authenticated;
@@ -102,7 +100,7 @@ public class AssignmentResource {
             + "(assignment.station.unknown), closed (assignment.station.closed) or another agency's purchased-service "
             + "station (assignment.station.other-agency); or the Idempotency-Key was used with another body")
     @Idempotent
-    public Response create(@Parameter(description = "Optional, 1 to 255 characters, scoped to the caller: a retry with the "
+    public RestResponse<AssignmentView> create(@Parameter(description = "Optional, 1 to 255 characters, scoped to the caller: a retry with the "
             + "same key and body gets the stored answer again (Idempotent-Replayed: true)")
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -114,7 +112,7 @@ public class AssignmentResource {
                                     "from":"2024-06-03"}""")))
             @NotNull @Valid AssignmentCreateRequest request) {
         AssignmentView view = service.create(request);
-        return Preconditions.created(URI.create("/api/v1/assignments/" + view.id()), view, view.version());
+        return RestResponse.ResponseBuilder.<AssignmentView>created(URI.create("/api/v1/assignments/" + view.id())).entity(view).build();
     }
 
     @GET

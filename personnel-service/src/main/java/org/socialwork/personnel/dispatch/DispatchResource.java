@@ -21,7 +21,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -38,7 +37,6 @@ import org.socialwork.platform.idempotency.Idempotency;
 import org.socialwork.platform.idempotency.Idempotent;
 import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.security.Roles;
-import org.socialwork.platform.web.Preconditions;
 
 import io.quarkus.security.Authenticated;
 
@@ -92,7 +90,7 @@ public class DispatchResource {
     @APIResponse(responseCode = "409", description = "A request with the same Idempotency-Key is still running")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with another body")
     @Idempotent
-    public Response create(@Parameter(description = "Optional, 1 to 255 characters, scoped to the caller: a retry with the "
+    public RestResponse<ProgrammeView> create(@Parameter(description = "Optional, 1 to 255 characters, scoped to the caller: a retry with the "
             + "same key and body gets the stored answer again (Idempotent-Replayed: true)")
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -101,7 +99,7 @@ public class DispatchResource {
                             value = PROGRAMME_REQUEST_EXAMPLE)))
             @NotNull @Valid ProgrammeRequest request) {
         ProgrammeView view = service.create(request);
-        return Preconditions.created(URI.create("/api/v1/dispatch-programmes/" + view.id()), view, view.version());
+        return RestResponse.ResponseBuilder.<ProgrammeView>created(URI.create("/api/v1/dispatch-programmes/" + view.id())).entity(view).build();
     }
 
     @GET

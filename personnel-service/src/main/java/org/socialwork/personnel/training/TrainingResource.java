@@ -19,7 +19,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -34,7 +33,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.socialwork.platform.idempotency.Idempotency;
 import org.socialwork.platform.idempotency.Idempotent;
 import org.socialwork.platform.security.Roles;
-import org.socialwork.platform.web.Preconditions;
 
 import io.quarkus.security.Authenticated;
 
@@ -82,7 +80,7 @@ public class TrainingResource {
     @APIResponse(responseCode = "409", description = "A request with the same Idempotency-Key is still running")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with another body")
     @Idempotent
-    public Response create(@Parameter(description = "Optional, 1 to 255 characters, scoped to the caller: a retry with the "
+    public RestResponse<TrainingView> create(@Parameter(description = "Optional, 1 to 255 characters, scoped to the caller: a retry with the "
             + "same key and body gets the stored answer again (Idempotent-Replayed: true)")
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -92,7 +90,7 @@ public class TrainingResource {
                             "organizerRegionCode":"330481","hours":16.0,"startsOn":"2024-03-04","endsOn":"2024-03-05"}""")))
             @NotNull @Valid TrainingRequest request) {
         TrainingView view = service.create(request);
-        return Preconditions.created(URI.create("/api/v1/trainings/" + view.id()), view, view.version());
+        return RestResponse.ResponseBuilder.<TrainingView>created(URI.create("/api/v1/trainings/" + view.id())).entity(view).build();
     }
 
     @GET

@@ -17,7 +17,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -32,7 +31,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.socialwork.platform.idempotency.Idempotency;
 import org.socialwork.platform.idempotency.Idempotent;
 import org.socialwork.platform.security.Roles;
-import org.socialwork.platform.web.Preconditions;
 
 import io.quarkus.security.Authenticated;
 
@@ -74,7 +72,7 @@ public class VolunteerResource {
     @APIResponse(responseCode = "422", description = "The station is not known here (volunteer.station.unknown), the "
             + "recruiter was never assigned to it (volunteer.recruiter), or the Idempotency-Key was used with another body")
     @Idempotent
-    public Response create(@Parameter(description = "Optional, 1 to 255 characters, scoped to the caller: a retry with the "
+    public RestResponse<VolunteerView> create(@Parameter(description = "Optional, 1 to 255 characters, scoped to the caller: a retry with the "
             + "same key and body gets the stored answer again (Idempotent-Replayed: true)")
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -85,7 +83,7 @@ public class VolunteerResource {
                             "registeredOn":"2024-07-01","serviceHours":12.5,"regular":true}""")))
             @NotNull @Valid VolunteerCreateRequest request) {
         VolunteerView view = service.create(request);
-        return Preconditions.created(URI.create("/api/v1/volunteers/" + view.id()), view, view.version());
+        return RestResponse.ResponseBuilder.<VolunteerView>created(URI.create("/api/v1/volunteers/" + view.id())).entity(view).build();
     }
 
     @GET

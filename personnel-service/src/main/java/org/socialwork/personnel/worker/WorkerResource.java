@@ -20,7 +20,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -41,7 +40,6 @@ import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.web.Page;
 import org.socialwork.platform.web.PageRequest;
-import org.socialwork.platform.web.Preconditions;
 import org.socialwork.platform.web.QueryParams;
 
 import io.quarkus.security.Authenticated;
@@ -128,7 +126,7 @@ public class WorkerResource {
     @APIResponse(responseCode = "422", description = "The employer agency is unknown or inactive (worker.agency.unknown, "
             + "worker.agency.inactive), or the Idempotency-Key was used with another body")
     @Idempotent
-    public Response create(@Parameter(description = IDEMPOTENCY_KEY) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+    public RestResponse<WorkerView> create(@Parameter(description = IDEMPOTENCY_KEY) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = WorkerCreateRequest.class),
                     examples = @ExampleObject(name = "hire", summary = "An agency hires 顾明 as a full-time station worker",
@@ -139,7 +137,7 @@ public class WorkerResource {
                                     "category":"STATION_FULL_TIME","post":"SOCIAL_WORKER","grade":4,"from":"2024-06-01"}}""")))
             @NotNull @Valid WorkerCreateRequest request) {
         WorkerView view = service.create(request);
-        return Preconditions.created(URI.create("/api/v1/workers/" + view.id()), view, view.version());
+        return RestResponse.ResponseBuilder.<WorkerView>created(URI.create("/api/v1/workers/" + view.id())).entity(view).build();
     }
 
     @GET
@@ -259,7 +257,7 @@ public class WorkerResource {
             + "request with the same Idempotency-Key is still running")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with another body")
     @Idempotent
-    public Response addCertificate(@Parameter(description = WORKER_ID) @PathParam("id") UUID id,
+    public RestResponse<WorkerView> addCertificate(@Parameter(description = WORKER_ID) @PathParam("id") UUID id,
             @Parameter(description = IDEMPOTENCY_KEY) @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = CertificateRequest.class),
@@ -269,7 +267,7 @@ public class WorkerResource {
                                     "issuer":"人力资源社会保障部 民政部","registered":true}""")))
             @NotNull @Valid CertificateRequest request) {
         WorkerView view = service.addCertificate(id, request);
-        return Preconditions.created(URI.create("/api/v1/workers/" + id), view, view.version());
+        return RestResponse.ResponseBuilder.<WorkerView>created(URI.create("/api/v1/workers/" + id)).entity(view).build();
     }
 
     @POST

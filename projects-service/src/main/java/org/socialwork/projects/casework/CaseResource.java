@@ -16,7 +16,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -32,7 +31,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.socialwork.platform.idempotency.Idempotency;
 import org.socialwork.platform.idempotency.Idempotent;
 import org.socialwork.platform.security.Roles;
-import org.socialwork.platform.web.Preconditions;
 
 import io.quarkus.security.Authenticated;
 
@@ -92,7 +90,7 @@ public class CaseResource {
     @APIResponse(responseCode = "404", description = "No such client in your scope")
     @APIResponse(responseCode = "422", description = "Unknown worker (client.worker.unknown), or the Idempotency-Key was used with another body")
     @Idempotent
-    public Response open(
+    public RestResponse<CaseView> open(
             @Parameter(description = "Optional key (1–255 characters) that makes retries safe", schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
             @HeaderParam(Idempotency.HEADER) String key,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -100,7 +98,7 @@ public class CaseResource {
                     examples = @ExampleObject(name = "familyRelations", summary = "A case about family relations and distress", value = OPEN_EXAMPLE)))
             @NotNull @Valid CaseOpenRequest request) {
         CaseView view = service.open(request);
-        return Preconditions.created(URI.create("/api/v1/cases/" + view.id()), view, view.version());
+        return RestResponse.ResponseBuilder.<CaseView>created(URI.create("/api/v1/cases/" + view.id())).entity(view).build();
     }
 
     @GET

@@ -20,7 +20,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -40,7 +39,6 @@ import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.web.Page;
 import org.socialwork.platform.web.PageRequest;
-import org.socialwork.platform.web.Preconditions;
 import org.socialwork.platform.web.QueryParams;
 
 import io.quarkus.security.Authenticated;
@@ -125,7 +123,7 @@ public class ClientResource {
     @APIResponse(responseCode = "422", description = "The village is not a village of the station's township (client.village.*), "
             + "unknown responsible worker (client.worker.unknown), or the Idempotency-Key was used with another body")
     @Idempotent
-    public Response create(
+    public RestResponse<ClientView> create(
             @Parameter(description = "Optional key (1–255 characters) that makes retries safe", schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
             @HeaderParam(Idempotency.HEADER) String key,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -133,7 +131,7 @@ public class ClientResource {
                     examples = @ExampleObject(name = "elderlyAlone", summary = "An elderly woman living alone on minimum living allowance", value = CREATE_EXAMPLE)))
             @NotNull @Valid ClientCreateRequest request) {
         ClientView view = service.create(request);
-        return Preconditions.created(URI.create("/api/v1/clients/" + view.id()), view, view.version());
+        return RestResponse.ResponseBuilder.<ClientView>created(URI.create("/api/v1/clients/" + view.id())).entity(view).build();
     }
 
     @GET

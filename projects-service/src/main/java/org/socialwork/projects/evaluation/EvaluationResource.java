@@ -17,7 +17,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -33,7 +32,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.socialwork.platform.idempotency.Idempotency;
 import org.socialwork.platform.idempotency.Idempotent;
 import org.socialwork.platform.security.Roles;
-import org.socialwork.platform.web.Preconditions;
 
 import io.quarkus.security.Authenticated;
 
@@ -122,7 +120,7 @@ public class EvaluationResource {
     @APIResponse(responseCode = "422", description = "The weights do not add up to 100 (evaluation.weights), "
             + "or the Idempotency-Key was used with another body")
     @Idempotent
-    public Response createTemplate(
+    public RestResponse<TemplateView> createTemplate(
             @Parameter(description = IDEMPOTENCY_KEY, schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
             @HeaderParam(Idempotency.HEADER) String key,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -131,7 +129,7 @@ public class EvaluationResource {
                             value = TEMPLATE_REQUEST_EXAMPLE)))
             @NotNull @Valid TemplateRequest request) {
         TemplateView view = service.createTemplate(request);
-        return Preconditions.created(URI.create("/api/v1/evaluation-templates/" + view.id()), view, view.version());
+        return RestResponse.ResponseBuilder.<TemplateView>created(URI.create("/api/v1/evaluation-templates/" + view.id())).entity(view).build();
     }
 
     @GET
@@ -172,7 +170,7 @@ public class EvaluationResource {
     @APIResponse(responseCode = "422", description = "The assessor weights do not add up to 100 (evaluation.assessor-weights), "
             + "or the Idempotency-Key was used with another body")
     @Idempotent
-    public Response create(
+    public RestResponse<EvaluationView> create(
             @Parameter(description = IDEMPOTENCY_KEY, schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
             @HeaderParam(Idempotency.HEADER) String key,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -181,7 +179,7 @@ public class EvaluationResource {
                             value = EVALUATION_REQUEST_EXAMPLE)))
             @NotNull @Valid EvaluationRequest request) {
         EvaluationView view = service.create(request);
-        return Preconditions.created(URI.create("/api/v1/evaluations/" + view.id()), view, view.version());
+        return RestResponse.ResponseBuilder.<EvaluationView>created(URI.create("/api/v1/evaluations/" + view.id())).entity(view).build();
     }
 
     @GET

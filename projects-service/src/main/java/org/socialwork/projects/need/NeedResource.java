@@ -18,7 +18,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -39,7 +38,6 @@ import org.socialwork.platform.security.CallerScope;
 import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.web.Page;
 import org.socialwork.platform.web.PageRequest;
-import org.socialwork.platform.web.Preconditions;
 import org.socialwork.platform.web.QueryParams;
 
 import io.quarkus.security.Authenticated;
@@ -115,7 +113,7 @@ public class NeedResource {
     @APIResponse(responseCode = "422", description = "Unknown region (need.region.unknown) or client (need.client.unknown), "
             + "or the Idempotency-Key was used with another body")
     @Idempotent
-    public Response intake(
+    public RestResponse<NeedView> intake(
             @Parameter(description = "Optional key (1–255 characters) that makes retries safe",
                     schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
             @HeaderParam(Idempotency.HEADER) String key,
@@ -124,7 +122,7 @@ public class NeedResource {
                     examples = @ExampleObject(name = "village", summary = "An elderly villager living alone", value = INTAKE_EXAMPLE)))
             @NotNull @Valid NeedIntakeRequest request) {
         NeedView view = service.intake(request);
-        return Preconditions.created(URI.create("/api/v1/needs/" + view.id()), view, view.version());
+        return RestResponse.ResponseBuilder.<NeedView>created(URI.create("/api/v1/needs/" + view.id())).entity(view).build();
     }
 
     @GET

@@ -19,7 +19,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -39,7 +38,6 @@ import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.platform.web.Page;
 import org.socialwork.platform.web.PageRequest;
-import org.socialwork.platform.web.Preconditions;
 import org.socialwork.platform.web.QueryParams;
 
 import io.quarkus.security.Authenticated;
@@ -172,7 +170,7 @@ public class ProjectResource {
     @APIResponse(responseCode = "422", description = "A rule refused it: region (project.region.*), funding (project.funding.mismatch), "
             + "stations (project.station.*), agency (project.agency.unknown), or the Idempotency-Key was used with another body")
     @Idempotent
-    public Response create(
+    public RestResponse<ProjectView> create(
             @Parameter(description = "Optional key (1–255 characters) that makes retries safe", schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
             @HeaderParam(Idempotency.HEADER) String key,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -180,7 +178,7 @@ public class ProjectResource {
                     examples = @ExampleObject(name = "stationOperation", summary = "A county buys a year of station operation", value = CREATE_EXAMPLE)))
             @NotNull @Valid ProjectCreateRequest request) {
         ProjectView view = service.create(request);
-        return Preconditions.created(URI.create("/api/v1/projects/" + view.id()), view, view.version());
+        return RestResponse.ResponseBuilder.<ProjectView>created(URI.create("/api/v1/projects/" + view.id())).entity(view).build();
     }
 
     @GET
@@ -253,7 +251,7 @@ public class ProjectResource {
     @APIResponse(responseCode = "404", description = "No such project in your scope")
     @APIResponse(responseCode = "422", description = "The tranches would exceed the budget, or the Idempotency-Key was used with another body")
     @Idempotent
-    public Response disburse(@Parameter(description = "Project id") @PathParam("id") UUID id,
+    public RestResponse<ProjectView> disburse(@Parameter(description = "Project id") @PathParam("id") UUID id,
             @Parameter(description = "Optional key (1–255 characters) that makes retries safe", schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
             @HeaderParam(Idempotency.HEADER) String key,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -261,7 +259,7 @@ public class ProjectResource {
                     examples = @ExampleObject(name = "firstTranche", summary = "30% after the contract is signed", value = DISBURSEMENT_EXAMPLE)))
             @NotNull @Valid DisbursementRequest request) {
         ProjectView view = service.addDisbursement(id, request);
-        return Preconditions.created(URI.create("/api/v1/projects/" + id), view, view.version());
+        return RestResponse.ResponseBuilder.<ProjectView>created(URI.create("/api/v1/projects/" + id)).entity(view).build();
     }
 
     @POST

@@ -19,7 +19,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -35,7 +34,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.socialwork.platform.idempotency.Idempotency;
 import org.socialwork.platform.idempotency.Idempotent;
 import org.socialwork.platform.security.Roles;
-import org.socialwork.platform.web.Preconditions;
 import org.socialwork.projects.project.ProjectView;
 
 import io.quarkus.security.Authenticated;
@@ -69,7 +67,7 @@ public class TeamResource {
     @APIResponse(responseCode = "422", description = "Unknown worker, not employed by the contractor, or on the dishonesty list, "
             + "or the Idempotency-Key was used with another body")
     @Idempotent
-    public Response add(@Parameter(description = "Project id") @PathParam("id") UUID id,
+    public RestResponse<ProjectView> add(@Parameter(description = "Project id") @PathParam("id") UUID id,
             @Parameter(description = "Optional key (1–255 characters) that makes retries safe", schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
             @HeaderParam(Idempotency.HEADER) String key,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -77,7 +75,7 @@ public class TeamResource {
                     examples = @ExampleObject(name = "projectLead", summary = "The project lead joins when service starts", value = MEMBER_EXAMPLE)))
             @NotNull @Valid MemberRequest request) {
         ProjectView view = service.add(id, request);
-        return Preconditions.ok(view, view.version());
+        return RestResponse.ok(view);
     }
 
     @DELETE

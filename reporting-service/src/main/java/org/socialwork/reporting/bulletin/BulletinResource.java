@@ -19,7 +19,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -39,7 +38,6 @@ import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.web.Page;
 import org.socialwork.platform.web.PageRequest;
-import org.socialwork.platform.web.Preconditions;
 import org.socialwork.reporting.dashboard.DashboardResource;
 import org.socialwork.reporting.dashboard.Period;
 import org.socialwork.reporting.dashboard.PeriodType;
@@ -117,7 +115,7 @@ public class BulletinResource {
     @APIResponse(responseCode = "403", description = "Not the bureau of that region")
     @APIResponse(responseCode = "409", description = "The region already has a bulletin for this month")
     @Idempotent
-    public Response create(
+    public RestResponse<BulletinView> create(
             @Parameter(description = "Optional key (1–255 characters) that makes retries safe", schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -125,7 +123,7 @@ public class BulletinResource {
                     examples = @ExampleObject(name = "jiaxing", summary = "Jiaxing's bulletin for September", value = CREATE_EXAMPLE)))
             @NotNull @Valid BulletinRequests.Create request) {
         BulletinView view = service.create(request);
-        return Preconditions.created(URI.create("/api/v1/bulletins/" + view.id()), view, view.version());
+        return RestResponse.ResponseBuilder.<BulletinView>created(URI.create("/api/v1/bulletins/" + view.id())).entity(view).build();
     }
 
     @GET

@@ -19,7 +19,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -38,7 +37,6 @@ import org.socialwork.platform.idempotency.Idempotent;
 import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.web.Page;
 import org.socialwork.platform.web.PageRequest;
-import org.socialwork.platform.web.Preconditions;
 import org.socialwork.reporting.dashboard.DashboardResource;
 import org.socialwork.reporting.dashboard.Period;
 import org.socialwork.reporting.dashboard.PeriodType;
@@ -134,7 +132,7 @@ public class ReportResource {
                     examples = @ExampleObject(name = "draft", summary = "Haining's September report, compiled", value = CREATED_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "The county already has a report for this period")
     @Idempotent
-    public Response create(
+    public RestResponse<ReportView> create(
             @Parameter(description = "Optional key (1–255 characters) that makes retries safe", schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -142,7 +140,7 @@ public class ReportResource {
                     examples = @ExampleObject(name = "monthly", summary = "Haining's report for September", value = CREATE_EXAMPLE)))
             @NotNull @Valid ReportRequests.Create request) {
         ReportView view = service.create(request);
-        return Preconditions.created(URI.create("/api/v1/reports/" + view.id()), view, view.version());
+        return RestResponse.ResponseBuilder.<ReportView>created(URI.create("/api/v1/reports/" + view.id())).entity(view).build();
     }
 
     @GET

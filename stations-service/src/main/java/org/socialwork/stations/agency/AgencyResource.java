@@ -19,7 +19,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -38,7 +37,6 @@ import org.socialwork.platform.idempotency.Idempotent;
 import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.web.Page;
 import org.socialwork.platform.web.PageRequest;
-import org.socialwork.platform.web.Preconditions;
 import org.socialwork.platform.web.QueryParams;
 
 import io.quarkus.security.Authenticated;
@@ -96,7 +94,7 @@ public class AgencyResource {
     @APIResponse(responseCode = "422", description = "The registration region is not a valid province, city or county "
             + "(agency.region.invalid), or the Idempotency-Key was used with another body")
     @Idempotent
-    public Response create(
+    public RestResponse<AgencyView> create(
             @Parameter(description = "Optional key (1–255 characters) that makes retries safe", schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -104,7 +102,7 @@ public class AgencyResource {
                     examples = @ExampleObject(name = "agency", summary = "A 4A social-service organisation of Haining", value = CREATE_EXAMPLE)))
             @NotNull @Valid AgencyCreateRequest request) {
         AgencyView view = service.create(request);
-        return Preconditions.created(URI.create("/api/v1/agencies/" + view.id()), view, view.version());
+        return RestResponse.ResponseBuilder.<AgencyView>created(URI.create("/api/v1/agencies/" + view.id())).entity(view).build();
     }
 
     @GET

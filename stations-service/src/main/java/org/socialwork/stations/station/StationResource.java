@@ -48,7 +48,6 @@ import org.socialwork.platform.sql.NativeSql;
 import org.socialwork.platform.web.Cursor;
 import org.socialwork.platform.web.Page;
 import org.socialwork.platform.web.PageRequest;
-import org.socialwork.platform.web.Preconditions;
 import org.socialwork.platform.web.QueryParams;
 
 import io.quarkus.security.Authenticated;
@@ -180,7 +179,7 @@ public class StationResource {
     @APIResponse(responseCode = "422", description = "Region unknown or retired (station.region.unknown) or of another level (station.region.level), "
             + "parent (station.parent.*) or operation (station.operation.*) rule violated, or the Idempotency-Key was used with another body")
     @Idempotent
-    public Response create(
+    public RestResponse<StationView> create(
             @Parameter(description = "Optional key (1–255 characters) that makes retries safe", schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -189,7 +188,7 @@ public class StationResource {
                             @ExampleObject(name = "countyHub", summary = "A government-run county hub", value = CREATE_HUB_EXAMPLE)}))
             @NotNull @Valid StationCreateRequest request) {
         StationView view = service.create(request);
-        return Preconditions.created(URI.create("/api/v1/stations/" + view.id()), view, view.version());
+        return RestResponse.ResponseBuilder.<StationView>created(URI.create("/api/v1/stations/" + view.id())).entity(view).build();
     }
 
     @GET

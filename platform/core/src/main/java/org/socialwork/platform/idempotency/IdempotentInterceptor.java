@@ -23,6 +23,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.resteasy.reactive.RestResponse;
 import org.socialwork.platform.security.CallerScope;
 
 /** Runs an {@link Idempotent} resource method through {@link Idempotency}. */
@@ -62,8 +63,19 @@ public class IdempotentInterceptor {
                 body = arguments[i];
             }
         }
-        return idempotency.execute(key, caller.subject(), operation(method, pathParameters, queryParameters), body,
-                () -> proceed(invocation));
+        Response response = idempotency.execute(key, caller.subject(), operation(method, pathParameters, queryParameters),
+                body, () -> proceed(invocation));
+        return RestResponse.class.isAssignableFrom(method.getReturnType()) ? restResponse(response) : response;
+    }
+
+    /** The first or the replayed response as the {@code RestResponse<T>} a typed resource method declares. */
+    private static RestResponse<Object> restResponse(Response response) {
+        RestResponse.ResponseBuilder<Object> builder = RestResponse.ResponseBuilder.create(response.getStatus());
+        response.getHeaders().forEach((name, values) -> values.forEach(value -> builder.header(name, value)));
+        if (response.getEntity() != null) {
+            builder.entity(response.getEntity());
+        }
+        return builder.build();
     }
 
     /**
@@ -134,6 +146,9 @@ public class IdempotentInterceptor {
         if (result instanceof Response response) {
             return response;
         }
-        throw new IllegalStateException(invocation.getMethod() + " is @Idempotent and must return a Response");
+        if (result instanceof RestResponse<?> rest) {
+            return rest.toResponse();
+        }
+        throw new IllegalStateException(invocation.getMethod() + " is @Idempotent and must return a Response or RestResponse");
     }
 }

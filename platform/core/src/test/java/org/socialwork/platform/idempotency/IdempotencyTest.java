@@ -33,9 +33,13 @@ class IdempotencyTest {
     SlowGate gate;
 
     private Response post(String key, String text) {
+        return post("/notes", key, text);
+    }
+
+    private Response post(String path, String key, String text) {
         return given().header("Authorization", ADMIN).header("Idempotency-Key", key).contentType(ContentType.JSON)
                 .body("{\"text\":\"" + text + "\",\"region\":\"4301\"}")
-                .when().post("/notes");
+                .when().post(path);
     }
 
     private long notesWithText(String text) {
@@ -55,6 +59,22 @@ class IdempotencyTest {
                 .header("Location", first.header("Location"))
                 .header("ETag", first.header("ETag"))
                 .body("id", equalTo(first.path("id")));
+        assertThat(notesWithText(text)).isEqualTo(1);
+    }
+
+    @Test
+    void aTypedResourceMethodReplaysTheFirstResponseToo() {
+        String key = UUID.randomUUID().toString();
+        String text = "typed-" + key;
+        Response first = post("/notes/typed", key, text);
+        first.then().statusCode(201).header("Location", org.hamcrest.Matchers.endsWith("/notes/" + first.path("id")))
+                .header("ETag", org.hamcrest.Matchers.matchesPattern("\"\\d+\""));
+        Response retry = post("/notes/typed", key, text);
+        retry.then().statusCode(201).header("Idempotent-Replayed", "true")
+                .header("Location", first.header("Location"))
+                .header("ETag", first.header("ETag"))
+                .body("id", equalTo(first.path("id"))).body("text", equalTo(text));
+        post("/notes/typed", key, "other-" + key).then().statusCode(422);
         assertThat(notesWithText(text)).isEqualTo(1);
     }
 

@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.socialwork.platform.idempotency.Idempotency;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.socialwork.platform.idempotency.Idempotent;
 import org.socialwork.platform.outbox.Outbox;
 import org.socialwork.platform.personaldata.Masking;
@@ -89,6 +90,15 @@ public class NoteResource {
     public Response create(@HeaderParam(Idempotency.HEADER) String key, @Valid NoteRequest request) {
         NoteView view = insert(request);
         return Response.created(URI.create("/notes/" + view.id())).entity(view).build();
+    }
+
+    /** The same create, typed as resources are once they declare their success schema by return type. */
+    @POST
+    @Path("/typed")
+    @Idempotent
+    public RestResponse<NoteView> createTyped(@HeaderParam(Idempotency.HEADER) String key, @Valid NoteRequest request) {
+        NoteView view = insert(request);
+        return RestResponse.ResponseBuilder.<NoteView>created(URI.create("/notes/" + view.id())).entity(view).build();
     }
 
     @Transactional
