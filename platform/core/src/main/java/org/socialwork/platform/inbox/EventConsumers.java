@@ -38,7 +38,9 @@ import io.quarkus.runtime.StartupEvent;
  * Runs one Kafka consumer thread per {@link EventHandler} bean. Offsets are committed after the
  * events of a poll were applied or dead-lettered, so a crash replays at most that poll, which the
  * inbox then recognises. An event that fails goes to {@code <topic>.dlq} with the reason in the
- * {@code dlq-reason} header, and the consumer moves on.
+ * {@code dlq-reason} header, and the consumer moves on; an event that meets a transient failure
+ * ({@link TransientFailures}: the database away, a lock or serialization conflict) is retried with
+ * backoff instead, however long it takes, because the event itself is fine.
  */
 @ApplicationScoped
 public class EventConsumers {
@@ -46,6 +48,8 @@ public class EventConsumers {
     private static final Logger LOG = Logger.getLogger(EventConsumers.class);
     public static final String DLQ_SUFFIX = ".dlq";
     public static final String DLQ_REASON_HEADER = "dlq-reason";
+    private static final Duration FIRST_RETRY = Duration.ofMillis(200);
+    private static final Duration LAST_RETRY = Duration.ofSeconds(10);
 
     @Inject
     Instance<EventHandler> handlers;
@@ -106,7 +110,7 @@ public class EventConsumers {
                     consumer.commitSync();
                 }
             }
-        } catch (WakeupException e) {
+        } catch (WakeupException | ShuttingDown e) {
             if (running.get()) {
                 throw e;
             }
@@ -123,14 +127,50 @@ public class EventConsumers {
             deadLetter(record, "not a CloudEvents 1.0 binary-mode record (ce_specversion, ce_id, ce_source, ce_type, ce_time)");
             return;
         }
-        try {
-            tracing.consume(record.headers(), record.topic(), applicationName + "." + handler.name(), event.get().id().toString(),
-                    () -> QuarkusTransaction.requiringNew().run(() -> handler.handle(record.topic(), event.get())));
-        } catch (RuntimeException e) {
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            LOG.warnf("event %s (%s) on %s refused by %s: %s", event.get().id(), event.get().type(), record.topic(),
-                    handler.name(), reason);
-            deadLetter(record, reason);
+        Duration wait = FIRST_RETRY;
+        while (true) {
+            try {
+                tracing.consume(record.headers(), record.topic(), applicationName + "." + handler.name(),
+                        event.get().id().toString(),
+                        () -> QuarkusTransaction.requiringNew().run(() -> handler.handle(record.topic(), event.get())));
+                return;
+            } catch (RuntimeException e) {
+                String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                if (!TransientFailures.isTransient(e)) {
+                    LOG.warnf("event %s (%s) on %s refused by %s: %s", event.get().id(), event.get().type(), record.topic(),
+                            handler.name(), reason);
+                    deadLetter(record, reason);
+                    return;
+                }
+                // The database is away or busy: the event is fine, so it waits (and its offset stays uncommitted).
+                LOG.warnf("event %s (%s) on %s: transient failure in %s, retried in %d ms: %s", event.get().id(),
+                        event.get().type(), record.topic(), handler.name(), wait.toMillis(), reason);
+                if (!pause(wait)) {
+                    throw new ShuttingDown();
+                }
+                wait = wait.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : wait.multipliedBy(2);
+            }
+        }
+    }
+
+    /** Waits {@code wait} unless the service stops meanwhile; false when it does. */
+    private boolean pause(Duration wait) {
+        long until = System.nanoTime() + wait.toNanos();
+        while (running.get() && System.nanoTime() < until) {
+            try {
+                Thread.sleep(Math.min(100, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return running.get();
+    }
+
+    /** Leaves the poll loop without committing: the events not applied are read again at the next start. */
+    private static final class ShuttingDown extends RuntimeException {
+        ShuttingDown() {
+            super("shutting down", null, false, false);
         }
     }
 

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.socialwork.infra.testing.TestInfrastructure;
 import org.socialwork.infra.testing.TopicReader;
 import org.socialwork.platform.events.CloudEvent;
+import org.socialwork.platform.testapp.NoteCopyHandler;
 import org.socialwork.platform.testapp.NoteResource;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -117,5 +118,29 @@ class InboxConsumerTest {
         assertThat(dead).extracting(r -> TopicReader.header(r, "dlq-reason"))
                 .anySatisfy(reason -> assertThat(reason).contains("poison"))
                 .anySatisfy(reason -> assertThat(reason).contains("not a CloudEvents"));
+    }
+
+    @Test
+    void anEventThatMeetsATransientFailureIsRetriedNotDeadLettered() throws Exception {
+        UUID note = UUID.randomUUID();
+        UUID eventId = UUID.randomUUID();
+        send(snapshot(eventId, note, "transient", 1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "transient@1".equals(copyOf(note)));
+        assertThat(NoteCopyHandler.attempts(eventId)).isEqualTo(3);
+        assertThat(processed(eventId)).isEqualTo(1);
+        assertThat(TopicReader.read(NoteResource.TOPIC + ".dlq", r -> note.toString().equals(r.key()), Duration.ofSeconds(1)))
+                .isEmpty();
+    }
+
+    @Test
+    void sqlStatesAndPersistenceFailuresAreToldApart() {
+        assertThat(TransientFailures.isTransient(new RuntimeException(new java.sql.SQLException("gone", "08006")))).isTrue();
+        assertThat(TransientFailures.isTransient(new RuntimeException(new java.sql.SQLException("deadlock", "40P01")))).isTrue();
+        assertThat(TransientFailures.isTransient(new RuntimeException(new java.sql.SQLException("lock", "55P03")))).isTrue();
+        assertThat(TransientFailures.isTransient(new RuntimeException(new java.sql.SQLException("admin shutdown", "57P01"))))
+                .isTrue();
+        assertThat(TransientFailures.isTransient(new jakarta.persistence.LockTimeoutException("lock"))).isTrue();
+        assertThat(TransientFailures.isTransient(new RuntimeException(new java.sql.SQLException("unique", "23505")))).isFalse();
+        assertThat(TransientFailures.isTransient(new IllegalArgumentException("data is not JSON"))).isFalse();
     }
 }

@@ -1,7 +1,11 @@
 package org.socialwork.platform.testapp;
 
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,6 +22,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @ApplicationScoped
 public class NoteCopyHandler implements EventHandler {
 
+    private static final Map<UUID, AtomicInteger> ATTEMPTS = new ConcurrentHashMap<>();
+
     @Inject
     Inbox inbox;
 
@@ -26,6 +32,12 @@ public class NoteCopyHandler implements EventHandler {
 
     @Inject
     ObjectMapper mapper;
+
+    /** How often the handler was given event {@code eventId}. */
+    public static int attempts(UUID eventId) {
+        AtomicInteger attempts = ATTEMPTS.get(eventId);
+        return attempts == null ? 0 : attempts.get();
+    }
 
     @Override
     public String name() {
@@ -47,6 +59,12 @@ public class NoteCopyHandler implements EventHandler {
         }
         if ("poison".equals(data.path("text").asText())) {
             throw new IllegalArgumentException("text 'poison' is refused by this consumer");
+        }
+        int attempt = ATTEMPTS.computeIfAbsent(event.id(), k -> new AtomicInteger()).incrementAndGet();
+        if (data.path("text").asText().startsWith("transient") && attempt <= 2) {
+            // What a serialization conflict looks like from a handler: a persistence exception over SQL state 40001.
+            throw new IllegalStateException("the transaction could not be serialized",
+                    new SQLException("could not serialize access due to concurrent update", "40001"));
         }
         UUID id = UUID.fromString(data.get("id").asText());
         long version = data.get("version").asLong();
