@@ -44,6 +44,9 @@ public class WebhookDispatcher {
     WebhookConfig config;
 
     @Inject
+    WebhookEndpoints endpoints;
+
+    @Inject
     PersonalDataCipher cipher;
 
     @Inject
@@ -89,7 +92,7 @@ public class WebhookDispatcher {
 
     private CompletableFuture<Outcome> send(WebhookDeliveryRepository.Claim claim) {
         URI url = URI.create(claim.url());
-        String refusal = new WebhookEndpoints(config.allowHttp(), config.allowPrivateAddresses()).refusal(url.getHost());
+        String refusal = endpoints.refusal(url.getHost());
         if (refusal != null) {
             return CompletableFuture.completedFuture(new Outcome(claim, null, "address not allowed: " + refusal));
         }

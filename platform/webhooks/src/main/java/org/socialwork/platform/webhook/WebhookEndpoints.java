@@ -7,6 +7,9 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
 
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
 import org.socialwork.platform.problem.Problems;
 
 /**
@@ -15,12 +18,18 @@ import org.socialwork.platform.problem.Problems;
  * so that a subscription cannot aim the platform at its own network. The address check runs again
  * before every send, because DNS can change after the subscription was accepted.
  */
-public final class WebhookEndpoints {
+@Singleton
+public class WebhookEndpoints {
 
     static final int MAX_LENGTH = 2048;
 
     private final boolean allowHttp;
     private final boolean allowPrivate;
+
+    @Inject
+    public WebhookEndpoints(WebhookConfig config) {
+        this(config.allowHttp(), config.allowPrivateAddresses());
+    }
 
     public WebhookEndpoints(boolean allowHttp, boolean allowPrivate) {
         this.allowHttp = allowHttp;

@@ -37,6 +37,9 @@ public class WebhookService {
     WebhookConfig config;
 
     @Inject
+    WebhookEndpoints endpoints;
+
+    @Inject
     PersonalDataCipher cipher;
 
     @Inject
@@ -48,7 +51,7 @@ public class WebhookService {
     @Transactional
     public WebhookView create(WebhookRequest request) {
         UUID agency = subscriberAgency(request.agencyId());
-        String url = endpoints().check(request.url()).toString();
+        String url = endpoints.check(request.url()).toString();
         List<String> types = eventTypes(request.eventTypes());
         if (subscriptions.countOf(agency) >= config.maxSubscriptionsPerAgency()) {
             throw Problems.rule("webhook.limit", config.maxSubscriptionsPerAgency());
@@ -103,7 +106,7 @@ public class WebhookService {
         if (request.agencyId() != null && !request.agencyId().equals(s.agencyId)) {
             throw Problems.rule("webhook.agency.fixed");
         }
-        String url = endpoints().check(request.url()).toString();
+        String url = endpoints.check(request.url()).toString();
         List<String> types = eventTypes(request.eventTypes());
         if (subscriptions.endpointTaken(s.agencyId, url, s.id)) {
             throw Problems.conflict("webhook.endpoint.taken", url);
@@ -199,10 +202,6 @@ public class WebhookService {
             types.add(t);
         }
         return List.copyOf(types);
-    }
-
-    private WebhookEndpoints endpoints() {
-        return new WebhookEndpoints(config.allowHttp(), config.allowPrivateAddresses());
     }
 
     private static String blankToNull(String value) {
