@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +25,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class NoteCopyHandler implements EventHandler {
 
     private static final Map<UUID, AtomicInteger> ATTEMPTS = new ConcurrentHashMap<>();
+    private static final Map<UUID, AtomicInteger> APPLICATIONS = new ConcurrentHashMap<>();
+    private static final Semaphore BRAKE = new Semaphore(0);
+    private static volatile boolean braking;
+    private static volatile boolean holdingTransientFailures;
 
     @Inject
     Inbox inbox;
@@ -37,6 +43,32 @@ public class NoteCopyHandler implements EventHandler {
     public static int attempts(UUID eventId) {
         AtomicInteger attempts = ATTEMPTS.get(eventId);
         return attempts == null ? 0 : attempts.get();
+    }
+
+    /** How often the effect of event {@code eventId} ran (the inbox lets it run once however often the event comes). */
+    public static int applications(UUID eventId) {
+        AtomicInteger applications = APPLICATIONS.get(eventId);
+        return applications == null ? 0 : applications.get();
+    }
+
+    /** From now on an event whose text starts with "braked" waits for {@link #letOneThrough()}: a slow read model. */
+    public static void brake() {
+        BRAKE.drainPermits();
+        braking = true;
+    }
+
+    public static void letOneThrough() {
+        BRAKE.release();
+    }
+
+    public static void releaseBrake() {
+        braking = false;
+        BRAKE.release(100_000);
+    }
+
+    /** While on, an event whose text starts with "held-transient" fails transiently at every attempt. */
+    public static void holdTransientFailures(boolean hold) {
+        holdingTransientFailures = hold;
     }
 
     @Override
@@ -57,21 +89,31 @@ public class NoteCopyHandler implements EventHandler {
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("data is not JSON");
         }
-        if ("poison".equals(data.path("text").asText())) {
+        String text = data.path("text").asText();
+        int attempt = ATTEMPTS.computeIfAbsent(event.id(), k -> new AtomicInteger()).incrementAndGet();
+        if ("poison".equals(text)) {
             throw new IllegalArgumentException("text 'poison' is refused by this consumer");
         }
-        int attempt = ATTEMPTS.computeIfAbsent(event.id(), k -> new AtomicInteger()).incrementAndGet();
-        if (data.path("text").asText().startsWith("transient") && attempt <= 2) {
+        if (text.startsWith("transient") && attempt <= 2 || text.startsWith("held-transient") && holdingTransientFailures) {
             // What a serialization conflict looks like from a handler: a persistence exception over SQL state 40001.
             throw new IllegalStateException("the transaction could not be serialized",
                     new SQLException("could not serialize access due to concurrent update", "40001"));
         }
+        if (text.startsWith("braked") && braking) {
+            try {
+                BRAKE.tryAcquire(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         UUID id = UUID.fromString(data.get("id").asText());
         long version = data.get("version").asLong();
-        inbox.applySnapshot(event.id(), topic, "note", id.toString(), version, () -> em.createNativeQuery("""
-                insert into note_copy (id, text, version) values (?1, ?2, ?3)
-                on conflict (id) do update set text = excluded.text, version = excluded.version""")
-                .setParameter(1, id).setParameter(2, data.get("text").asText()).setParameter(3, version)
-                .executeUpdate());
+        inbox.applySnapshot(event.id(), topic, "note", id.toString(), version, () -> {
+            em.createNativeQuery("""
+                    insert into note_copy (id, text, version) values (?1, ?2, ?3)
+                    on conflict (id) do update set text = excluded.text, version = excluded.version""")
+                    .setParameter(1, id).setParameter(2, text).setParameter(3, version).executeUpdate();
+            APPLICATIONS.computeIfAbsent(event.id(), k -> new AtomicInteger()).incrementAndGet();
+        });
     }
 }
