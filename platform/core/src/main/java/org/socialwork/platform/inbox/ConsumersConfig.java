@@ -20,6 +20,14 @@ public interface ConsumersConfig {
     @WithDefault("10000")
     long maxReadyLag();
 
+    /**
+     * Longest a consumer may take to apply one poll before its group gives the partitions to another
+     * member (Kafka's {@code max.poll.interval.ms}). A slower poll, or an event retried that long, is
+     * no failure: the consumer rejoins, and what it applied but could not commit is read again.
+     */
+    @WithDefault("PT5M")
+    Duration maxPollInterval();
+
     /** Wait before the first restart of a consumer that failed; doubles per consecutive failure. */
     @WithDefault("PT1S")
     Duration restartBackoff();

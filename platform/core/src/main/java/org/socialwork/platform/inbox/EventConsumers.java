@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -111,7 +112,7 @@ public class EventConsumers {
     String applicationName;
 
     private final AtomicBoolean running = new AtomicBoolean();
-    private final List<Supervisor> supervisors = new ArrayList<>();
+    private final List<Supervisor> supervisors = new CopyOnWriteArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private KafkaProducer<String, byte[]> dlqProducer;
 
@@ -193,6 +194,7 @@ public class EventConsumers {
                     ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                     ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500,
+                    ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) config.maxPollInterval().toMillis(),
                     // Only producers create topics, with the policy they need (TopicProvisioner).
                     ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false),
                     new StringDeserializer(), new ByteArrayDeserializer());

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,6 +25,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -30,7 +34,9 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,7 +87,7 @@ class ConsumerSupervisionTest {
 
     @Test
     void aConsumerWhoseDeadLetterTopicRefusesWritesIsRestartedAndLosesNothing() throws Exception {
-        double restartsBefore = metric("socialwork_consumer_restarts_total\\{group=\"" + GROUP + "\"[^}]*\\}");
+        double restartsBefore = restarts();
         UUID note = UUID.randomUUID();
         UUID before = UUID.randomUUID();
         UUID poison = UUID.randomUUID();
@@ -100,7 +106,7 @@ class ConsumerSupervisionTest {
                 return "DOWN".equals(consumerCheck(health).get("status"))
                         && dataOf(health).startsWith(EventConsumers.State.RESTARTING.name());
             });
-            assertThat(metric("socialwork_consumer_restarts_total\\{group=\"" + GROUP + "\"[^}]*\\}"))
+            assertThat(restarts())
                     .isGreaterThanOrEqualTo(restartsBefore + 2);
             // The event whose dead-lettering failed is not committed, nor anything behind it.
             assertThat(committed(poisoned)).isLessThanOrEqualTo(poisoned.offset());
@@ -168,6 +174,99 @@ class ConsumerSupervisionTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> "last@3".equals(copyOf(note)));
         assertThat(processed(held)).isEqualTo(1);
         await().atMost(Duration.ofSeconds(10)).until(() -> committed(heldAt) >= heldAt.offset() + 2);
+    }
+
+    @Test
+    void aRebalanceWhileEventsAreAppliedLosesNothingAndIsNotAFailure() throws Exception {
+        double restartsBefore = restarts();
+        NoteCopyHandler.brake();
+        Map<UUID, UUID> events = new java.util.LinkedHashMap<>();
+        sendMore(events, "braked-", 20);
+        await().atMost(Duration.ofSeconds(30)).until(() -> events.keySet().stream().anyMatch(e -> NoteCopyHandler.attempts(e) > 0));
+        // A second member joins the group while the consumer is inside a poll: partitions move under it.
+        try (Member member = new Member()) {
+            NoteCopyHandler.releaseBrake();
+            await().atMost(Duration.ofSeconds(60)).until(() -> member.partitions.get() > 0);
+            // Events for the partitions the other member holds and never commits: they must come back here.
+            sendMore(events, "rebalanced-", 10);
+        }
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> events.keySet().stream().allMatch(e -> NoteCopyHandler.applications(e) == 1));
+        for (var event : events.entrySet()) {
+            assertThat(NoteCopyHandler.applications(event.getKey())).isEqualTo(1);
+            assertThat(processed(event.getKey())).isEqualTo(1);
+            assertThat(copyOf(event.getValue())).isNotNull();
+        }
+        assertThat(restarts()).isEqualTo(restartsBefore);
+    }
+
+    @Test
+    void aConsumerDroppedFromItsGroupForASlowPollRejoinsWithoutARestartAndLosesNothing() throws Exception {
+        double restartsBefore = restarts();
+        NoteCopyHandler.brake();
+        Map<UUID, UUID> events = new java.util.LinkedHashMap<>();
+        sendMore(events, "braked-dropped-", 5);
+        await().atMost(Duration.ofSeconds(30)).until(() -> events.keySet().stream().anyMatch(e -> NoteCopyHandler.attempts(e) > 0));
+        try (Member member = new Member()) {
+            // Held past max-poll-interval (10 s in the tests), the consumer is dropped and the other member takes all.
+            await().atMost(Duration.ofSeconds(60)).until(() -> member.partitions.get() == 3);
+            sendMore(events, "dropped-", 5);
+            NoteCopyHandler.releaseBrake();
+            // Its commit is refused; it rejoins and gets partitions back, without a restart.
+            await().atMost(Duration.ofSeconds(60)).until(() -> member.partitions.get() < 3);
+        }
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> events.keySet().stream().allMatch(e -> NoteCopyHandler.applications(e) == 1));
+        for (var event : events.entrySet()) {
+            assertThat(NoteCopyHandler.applications(event.getKey())).isEqualTo(1);
+            assertThat(processed(event.getKey())).isEqualTo(1);
+            assertThat(copyOf(event.getValue())).isNotNull();
+        }
+        assertThat(restarts()).isEqualTo(restartsBefore);
+    }
+
+    private void sendMore(Map<UUID, UUID> events, String text, int count) throws Exception {
+        for (int i = 0; i < count; i++) {
+            UUID note = UUID.randomUUID();
+            UUID event = UUID.randomUUID();
+            events.put(event, note);
+            send(snapshot(event, note, text + i, 1));
+        }
+    }
+
+    /** Another member of the consumer's group that takes partitions and never applies nor commits anything. */
+    private static final class Member implements AutoCloseable {
+
+        final AtomicInteger partitions = new AtomicInteger();
+        private final AtomicBoolean leave = new AtomicBoolean();
+        private final Thread thread = new Thread(this::run, "other-group-member");
+
+        Member() {
+            thread.start();
+        }
+
+        private void run() {
+            try (KafkaConsumer<String, byte[]> member = new KafkaConsumer<>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers(),
+                    ConsumerConfig.GROUP_ID_CONFIG, GROUP, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+                member.subscribe(List.of(NoteResource.TOPIC));
+                while (!leave.get()) {
+                    member.poll(Duration.ofMillis(100));
+                    partitions.set(member.assignment().size());
+                }
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            leave.set(true);
+            thread.join(30_000);
+        }
+    }
+
+    private static double restarts() {
+        return metric("socialwork_consumer_restarts_total\\{group=\"" + GROUP + "\"[^}]*\\}");
     }
 
     private void refuseDeadLetters(boolean refuse) throws Exception {
