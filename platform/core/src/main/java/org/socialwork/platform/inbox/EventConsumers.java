@@ -169,6 +169,7 @@ public class EventConsumers {
         private final Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
         private final Map<TopicPartition, Long> endOffsets = new HashMap<>();
         private final Map<TopicPartition, Long> partitionLag = new HashMap<>();
+        private final Map<TopicPartition, Long> nextToApply = new HashMap<>();
         private Duration backoff;
 
         Supervisor(EventHandler handler) {
@@ -238,7 +239,7 @@ public class EventConsumers {
                 ConsumerRecords<String, byte[]> records = current.poll(POLL);
                 refreshLag(current, records);
                 for (ConsumerRecord<String, byte[]> record : records) {
-                    process(handler, group, record);
+                    process(handler, group, record, () -> refreshEndOffsets(current));
                     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
                     applied.put(partition, new OffsetAndMetadata(record.offset() + 1));
                     publishLag(partition, record.offset() + 1);
@@ -277,13 +278,29 @@ public class EventConsumers {
             }
         }
 
-        private void publishLag(TopicPartition partition, long nextToApply) {
+        private void publishLag(TopicPartition partition, long next) {
+            nextToApply.put(partition, next);
             Long end = endOffsets.get(partition);
             if (end == null) {
                 return;
             }
-            partitionLag.put(partition, Math.max(0, end - nextToApply));
+            partitionLag.put(partition, Math.max(0, end - next));
             sumLag(partition.topic());
+        }
+
+        /** While an event is retried no poll fetches, so the lag would freeze; the end offsets are asked for instead. */
+        private void refreshEndOffsets(KafkaConsumer<String, byte[]> current) {
+            try {
+                current.endOffsets(current.assignment(), CLOSE).forEach((partition, end) -> {
+                    endOffsets.put(partition, end);
+                    Long next = nextToApply.get(partition);
+                    if (next != null) {
+                        publishLag(partition, next);
+                    }
+                });
+            } catch (RuntimeException e) {
+                LOG.debugf("consumer %s: end offsets not known now: %s", group, e);
+            }
         }
 
         private void sumLag(String topic) {
@@ -311,6 +328,7 @@ public class EventConsumers {
                 applied.remove(partition);
                 endOffsets.remove(partition);
                 partitionLag.remove(partition);
+                nextToApply.remove(partition);
             }
             partitions.stream().map(TopicPartition::topic).distinct().forEach(this::sumLag);
         }
@@ -332,6 +350,7 @@ public class EventConsumers {
             applied.clear();
             endOffsets.clear();
             partitionLag.clear();
+            nextToApply.clear();
             try {
                 current.close(CLOSE);
             } catch (RuntimeException e) {
@@ -390,7 +409,7 @@ public class EventConsumers {
         }
     }
 
-    private void process(EventHandler handler, String group, ConsumerRecord<String, byte[]> record) {
+    private void process(EventHandler handler, String group, ConsumerRecord<String, byte[]> record, Runnable whileRetrying) {
         var event = CloudEvent.fromRecord(record);
         if (event.isEmpty()) {
             deadLetter(record, "not a CloudEvents 1.0 binary-mode record (ce_specversion, ce_id, ce_source, ce_type, ce_time)");
@@ -413,6 +432,7 @@ public class EventConsumers {
                 // The database is away or busy: the event is fine, so it waits (and its offset stays uncommitted).
                 LOG.warnf("event %s (%s) on %s: transient failure in %s, retried in %d ms: %s", event.get().id(),
                         event.get().type(), record.topic(), handler.name(), wait.toMillis(), reason);
+                whileRetrying.run();
                 if (!pause(wait)) {
                     throw new ShuttingDown();
                 }
