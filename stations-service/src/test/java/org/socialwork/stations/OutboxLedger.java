@@ -1,6 +1,5 @@
 package org.socialwork.stations;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -57,8 +56,7 @@ public final class OutboxLedger {
     public static Map<String, Long> counts(DataSource dataSource, String sql, Collection<String> keys) {
         Map<String, Long> counts = new HashMap<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
-            Array array = c.createArrayOf("text", keys.toArray());
-            q.setArray(1, array);
+            q.setArray(1, c.createArrayOf("text", keys.toArray()));
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     counts.put(rs.getString(1), rs.getLong(2));
@@ -68,5 +66,21 @@ public final class OutboxLedger {
             throw new IllegalStateException(e);
         }
         return counts;
+    }
+
+    /** {@code sql} takes one text[] parameter and answers (key, text) rows. */
+    public static Map<String, String> texts(DataSource dataSource, String sql, Collection<String> keys) {
+        Map<String, String> texts = new HashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
+            q.setArray(1, c.createArrayOf("text", keys.toArray()));
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    texts.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return texts;
     }
 }
