@@ -6,7 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
@@ -82,5 +86,25 @@ public final class OutboxLedger {
             throw new IllegalStateException(e);
         }
         return texts;
+    }
+
+    /**
+     * The keys on which {@code expected} and {@code found} differ, each with both values ("expected
+     * 2, found 3"; a missing key reads as none), so that a failure names the few aggregates that
+     * broke instead of printing thousands that did not.
+     */
+    public static <K, V> Map<String, String> differences(Map<K, V> expected, Map<K, V> found) {
+        Map<String, String> differences = new TreeMap<>();
+        Set<K> keys = new HashSet<>(expected.keySet());
+        keys.addAll(found.keySet());
+        for (K key : keys) {
+            V want = expected.get(key);
+            V got = found.get(key);
+            if (!Objects.equals(want, got)) {
+                differences.put(String.valueOf(key),
+                        "expected " + (want == null ? "none" : want) + ", found " + (got == null ? "none" : got));
+            }
+        }
+        return differences;
     }
 }
