@@ -37,7 +37,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class ServiceRecordAtomicityTest {
 
     private static final long SEED = Long.getLong("atomicity.seed", 14_05_2026L);
-    private static final int BATCHES = 200;
+    private static final int BATCHES = 150;
     private static final int RECORDS_PER_BATCH = 20;
     private static final double ROLLBACK_SHARE = 0.3;
 
