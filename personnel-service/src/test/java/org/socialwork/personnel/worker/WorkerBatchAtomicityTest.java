@@ -22,9 +22,9 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
-import org.socialwork.personnel.OutboxLedger;
+import org.socialwork.infra.testing.OutboxLedger;
 import org.socialwork.personnel.PersonnelFixtures;
-import org.socialwork.personnel.TestCaller;
+import org.socialwork.infra.testing.TestCaller;
 import org.socialwork.platform.outbox.OutboxConfig;
 
 import io.agroal.api.AgroalDataSource;

@@ -19,9 +19,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.socialwork.platform.outbox.OutboxConfig;
 import org.socialwork.projects.Fixtures;
-import org.socialwork.projects.OuterTransaction;
-import org.socialwork.projects.OutboxLedger;
-import org.socialwork.projects.TestCaller;
+import org.socialwork.infra.testing.OuterTransaction;
+import org.socialwork.infra.testing.OutboxLedger;
+import org.socialwork.infra.testing.TestCaller;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -22,7 +22,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.socialwork.platform.outbox.OutboxConfig;
-import org.socialwork.stations.OutboxLedger;
+import org.socialwork.infra.testing.OutboxLedger;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -24,9 +24,9 @@ import org.socialwork.infra.jwt.DevTokens;
 import org.socialwork.platform.outbox.OutboxConfig;
 import org.socialwork.platform.time.BusinessClock;
 import org.socialwork.platform.web.Preconditions;
-import org.socialwork.stations.OuterTransaction;
-import org.socialwork.stations.OutboxLedger;
-import org.socialwork.stations.TestCaller;
+import org.socialwork.infra.testing.OuterTransaction;
+import org.socialwork.infra.testing.OutboxLedger;
+import org.socialwork.infra.testing.TestCaller;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;

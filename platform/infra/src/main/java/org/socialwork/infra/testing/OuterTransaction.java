@@ -1,4 +1,4 @@
-package org.socialwork.stations;
+package org.socialwork.infra.testing;
 
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;

@@ -1,4 +1,4 @@
-package org.socialwork.personnel;
+package org.socialwork.infra.testing;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,4 +1,4 @@
-package org.socialwork.projects;
+package org.socialwork.infra.testing;
 
 import java.util.function.Supplier;
 
