@@ -1,5 +1,6 @@
 package org.socialwork.reporting;
 
+import java.net.URI;
 import java.time.Duration;
 
 import io.smallrye.config.ConfigMapping;
@@ -17,6 +18,31 @@ public interface ReportingConfig {
 
     /** Thresholds and schedule of the warning rules. */
     Warnings warnings();
+
+    /** The reconciliation of the read models with the producers' source totals. */
+    Reconciliation reconciliation();
+
+    interface Reconciliation {
+
+        /** Base URL of stations-service, whose GET /api/v1/admin/source-totals gives the station totals. */
+        @WithDefault("http://127.0.0.1:8081")
+        URI stationsUrl();
+
+        /** Base URL of personnel-service, whose GET /api/v1/admin/source-totals gives the worker totals. */
+        @WithDefault("http://127.0.0.1:8082")
+        URI personnelUrl();
+
+        /** Base URL of projects-service, whose GET /api/v1/admin/source-totals gives the service-record totals. */
+        @WithDefault("http://127.0.0.1:8083")
+        URI projectsUrl();
+
+        /**
+         * Longest wait to connect to a producer and, again, for its answer; a producer slower than
+         * this (after one retry) is reported UNAVAILABLE.
+         */
+        @WithDefault("PT5S")
+        Duration timeout();
+    }
 
     interface Warnings {
 

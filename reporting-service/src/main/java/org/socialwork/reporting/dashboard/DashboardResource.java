@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.socialwork.platform.time.BusinessClock;
+import org.socialwork.platform.time.CalendarPeriod;
 import org.socialwork.platform.web.QueryParams;
 import org.socialwork.reporting.dashboard.DashboardViews.ComplianceDashboard;
 import org.socialwork.reporting.dashboard.DashboardViews.CoverageDashboard;
@@ -45,7 +46,7 @@ public class DashboardResource {
     public static final String REGION = "Division code of the region (2, 4, 6, 9 or 12 digits, e.g. 330481 for Haining); "
             + "the caller's own region when absent. A region outside the caller's scope answers 404";
     /** A period as {@link Period#parse(String)} reads it. */
-    public static final String PERIOD_PATTERN = "^\\d{4}(-W\\d{2}|-Q[1-4]|-\\d{2}(-\\d{2})?)?$";
+    public static final String PERIOD_PATTERN = CalendarPeriod.PATTERN;
     public static final String PERIOD = "A day (2026-09-03), ISO week (2026-W36), month (2026-09), quarter (2026-Q3) "
             + "or year (2026); or give from and to instead";
     public static final String FROM = "First day of a date range (with to, instead of period)";
