@@ -30,7 +30,7 @@ import io.quarkus.security.Authenticated;
 public class SourceTotalsResource {
 
     static final String EXAMPLE = """
-            {"source": "personnel-service", "region": "330481", "period": null, "asOf": "2026-11-20T08:00:00Z",
+            {"source": "personnel-service", "region": "330481", "asOf": "2026-11-20T08:00:00Z",
              "totals": [{"measure": "workforce.workers", "value": 48},
                         {"measure": "workforce.byCategory.PROJECT_WORKER", "value": 12},
                         {"measure": "workforce.byCategory.STATION_FULL_TIME", "value": 30},

@@ -30,7 +30,7 @@ import io.quarkus.security.Authenticated;
 public class SourceTotalsResource {
 
     static final String EXAMPLE = """
-            {"source": "stations-service", "region": "330481", "period": null, "asOf": "2026-11-20T08:00:00Z",
+            {"source": "stations-service", "region": "330481", "asOf": "2026-11-20T08:00:00Z",
              "totals": [{"measure": "stations", "value": 15},
                         {"measure": "stations.byLevel.COUNTY_HUB", "value": 1},
                         {"measure": "stations.byLevel.TOWNSHIP_STATION", "value": 12},

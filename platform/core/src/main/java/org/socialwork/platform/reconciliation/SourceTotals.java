@@ -9,6 +9,8 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.socialwork.platform.time.CalendarPeriod;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * What a producing service holds in its own tables for one region subtree (and period), counted
  * the way reporting-service's rollups count it: the answer of each producer's
@@ -19,8 +21,9 @@ public record SourceTotals(
         @Schema(description = "The service that counted", example = "projects-service") String source,
         @Schema(description = "Division code of the region subtree counted; null for the whole country", example = "330481",
                 nullable = true) String region,
-        @Schema(description = "The days counted, for totals of a period; null for a count of the current state",
-                nullable = true) Period period,
+        // Left out of the JSON for a count of the current state, so the schema needs no nullable reference.
+        @Schema(description = "The days counted, for totals of a period; absent for a count of the current state")
+        @JsonInclude(JsonInclude.Include.NON_NULL) Period period,
         @Schema(description = "When the count was taken (the producer's clock)") OffsetDateTime asOf,
         @Schema(description = "The figures; a measure absent here is zero") List<Total> totals) {
 
