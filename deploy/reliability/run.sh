@@ -29,21 +29,26 @@ for port in 25432 25433 29092 29093 8181 8182 8183 8184 8281 8282 8283 8284; do
   fi
 done
 
-needs_build() {
+services_need_build() {
   for svc in "${SERVICES[@]}"; do
     local jar="$svc-service/target/quarkus-app/quarkus-run.jar"
     [ -f "$jar" ] || return 0
     [ -n "$(find "$svc-service/src" platform/*/src -newer "$jar" -type f -print -quit 2>/dev/null)" ] && return 0
   done
   [ -f platform/infra/target/infra-cli.classpath ] || return 0
-  [ -d reliability/target/classes/org ] || return 0
-  [ -n "$(find reliability/src -newer reliability/target/classes -type f -print -quit 2>/dev/null)" ] && return 0
   return 1
 }
-if needs_build; then
+suite_needs_build() {
+  [ -f reliability/target/reliability-0.1.0-SNAPSHOT.jar ] || return 0
+  [ -n "$(find reliability/src reliability/pom.xml -newer reliability/target/reliability-0.1.0-SNAPSHOT.jar -type f -print -quit 2>/dev/null)" ]
+}
+if services_need_build; then
   say "Building the services and the suite ..."
   ./mvnw -B -q -pl stations-service,personnel-service,projects-service,reporting-service,reliability -am package -DskipTests \
     || die "The build failed; see the output above."
+elif suite_needs_build; then
+  say "Building the suite ..."
+  ./mvnw -B -q -pl reliability package -DskipTests || die "The build failed; see the output above."
 fi
 
 rm -rf "$RUN_DIR"

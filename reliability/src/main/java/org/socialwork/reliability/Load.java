@@ -188,7 +188,9 @@ final class Load {
         String id = a.body().path("id").asText();
         journal.attempted.add(id);
         journal.ack("worker", id, a.instance(), a.attempts(), ext);
-        String station = townshipStations.get(ThreadLocalRandom.current().nextInt(townshipStations.size()));
+        // the phone's worker records at the first township station, so it is assigned there
+        String station = fixture ? townshipStations.get(0)
+                : townshipStations.get(ThreadLocalRandom.current().nextInt(townshipStations.size()));
         Api.Answer as = api.call(pe, start + 1, "POST", "/api/v1/assignments", admin,
                 Map.of("workerId", id, "stationId", station, "role", "SOCIAL_WORKER", "from", "2026-01-01"),
                 "rel-assign-" + id, null, fixture ? Load::fixtureRetry : Api::transientFailure);
