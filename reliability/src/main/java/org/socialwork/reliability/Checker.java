@@ -131,7 +131,7 @@ final class Checker {
                 dashStations += c.path("count").asLong();
             }
         }
-        Api.Answer wf = get("reporting", "/api/v1/dashboards/workforce?region=" + Load.COUNTY, admin);
+        Api.Answer wf = get("reporting", "/api/v1/dashboards/workforce?region=" + Load.COUNTY + "&period=" + load.day, admin);
         dashWorkers = wf.ok() ? wf.body().path("totals").path("workers").asLong() : -1;
         Api.Answer rec = api.once(load.bases("reporting").get(0), "GET", "/api/v1/admin/reconciliation?region=" + Load.COUNTY
                 + "&period=" + load.day, admin, null, null, null, Duration.ofSeconds(10));
