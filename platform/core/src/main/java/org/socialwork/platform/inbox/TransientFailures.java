@@ -9,7 +9,9 @@ import java.util.Set;
  * Tells a bad moment from a bad event. A failure is transient when retrying the same event later can
  * succeed: the database connection dropped or the server restarts (SQL state class 08, 57), a
  * serialization or deadlock conflict (40), resources ran out (53), a lock or statement timed out
- * (55P03, 57014). Such an event is retried, never dead-lettered; anything else is the event's fault.
+ * (55P03, 57014), or no pooled connection could be had in time (the pool's own SQLException, which
+ * carries no SQL state: the fault suite saw events dead-lettered while the database link was frozen).
+ * Such an event is retried, never dead-lettered; anything else is the event's fault.
  */
 public final class TransientFailures {
 
@@ -22,12 +24,17 @@ public final class TransientFailures {
             "org.hibernate.exception.LockTimeoutException", "org.hibernate.PessimisticLockException",
             "org.hibernate.QueryTimeoutException");
 
+    private static final String POOL_PACKAGE = "io.agroal.";
+
     private TransientFailures() {
     }
 
     public static boolean isTransient(Throwable failure) {
         for (Throwable e = failure; e != null; e = e.getCause() == e ? null : e.getCause()) {
             if (e instanceof SQLTransientException || e instanceof SQLRecoverableException || TYPES.contains(e.getClass().getName())) {
+                return true;
+            }
+            if (e instanceof SQLException sql && sql.getSQLState() == null && raisedByThePool(sql)) {
                 return true;
             }
             if (e instanceof SQLException sql && sql.getSQLState() != null) {
@@ -38,5 +45,11 @@ public final class TransientFailures {
             }
         }
         return false;
+    }
+
+    /** Agroal's "acquisition timeout" and its kin: the pool could not hand out a connection, whatever the event. */
+    private static boolean raisedByThePool(SQLException failure) {
+        StackTraceElement[] frames = failure.getStackTrace();
+        return frames.length > 0 && frames[0].getClassName().startsWith(POOL_PACKAGE);
     }
 }

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -25,6 +28,7 @@ import org.socialwork.platform.events.CloudEvent;
 import org.socialwork.platform.testapp.NoteCopyHandler;
 import org.socialwork.platform.testapp.NoteResource;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -33,6 +37,9 @@ class InboxConsumerTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private KafkaProducer<String, byte[]> producer;
 
@@ -127,6 +134,31 @@ class InboxConsumerTest {
         send(snapshot(eventId, note, "transient", 1));
         await().atMost(Duration.ofSeconds(30)).until(() -> "transient@1".equals(copyOf(note)));
         assertThat(NoteCopyHandler.attempts(eventId)).isEqualTo(3);
+        assertThat(processed(eventId)).isEqualTo(1);
+        assertThat(TopicReader.read(NoteResource.TOPIC + ".dlq", r -> note.toString().equals(r.key()), Duration.ofSeconds(1)))
+                .isEmpty();
+    }
+
+    @Test
+    void anEventThatFindsThePoolExhaustedIsRetriedNotDeadLettered() throws Exception {
+        // What a frozen database link does to a consumer: every connection of the pool is taken, and
+        // the handler's transaction waits out the acquisition timeout (the pool's SQLException has no SQL state).
+        int size = dataSource.getConfiguration().connectionPoolConfiguration().maxSize();
+        List<Connection> held = new ArrayList<>();
+        UUID note = UUID.randomUUID();
+        UUID eventId = UUID.randomUUID();
+        try {
+            for (int i = 0; i < size; i++) {
+                held.add(dataSource.getConnection());
+            }
+            send(snapshot(eventId, note, "starved", 1));
+            await().atMost(Duration.ofSeconds(60)).until(() -> NoteCopyHandler.attempts(eventId) >= 2);
+        } finally {
+            for (Connection connection : held) {
+                connection.close();
+            }
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> "starved@1".equals(copyOf(note)));
         assertThat(processed(eventId)).isEqualTo(1);
         assertThat(TopicReader.read(NoteResource.TOPIC + ".dlq", r -> note.toString().equals(r.key()), Duration.ofSeconds(1)))
                 .isEmpty();
