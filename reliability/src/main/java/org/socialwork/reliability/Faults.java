@@ -64,7 +64,7 @@ final class Faults {
     }
 
     private void kill(Stack.Instance inst) {
-        Instant start = Instant.now();
+        Instant start = RunClock.instant();
         killing.add(inst.name);
         restartsPending.incrementAndGet();
         try {
@@ -78,7 +78,7 @@ final class Faults {
         Thread waiter = new Thread(() -> {
             try {
                 String detail = "ready after " + startUntilReady(inst) + " s";
-                log.add(new Fault(start, Instant.now(), "kill -9", inst.name, detail));
+                log.add(new Fault(start, RunClock.instant(), "kill -9", inst.name, detail));
             } finally {
                 restartsPending.decrementAndGet();
             }
@@ -93,7 +93,7 @@ final class Faults {
                 return String.format("%.1f", inst.awaitReady(Duration.ofMinutes(3)))
                         + (attempt > 1 ? " (start " + attempt + ")" : "");
             } catch (Exception e) {
-                problems.add(Instant.now() + " " + inst.name + " did not become ready (" + e.getMessage() + "); started again");
+                problems.add(RunClock.instant() + " " + inst.name + " did not become ready (" + e.getMessage() + "); started again");
                 try {
                     inst.kill();
                     inst.start();
@@ -118,9 +118,9 @@ final class Faults {
         long gap = window.toMillis() / order.size();
         Thread t = new Thread(() -> {
             for (String kind : order) {
-                long began = System.currentTimeMillis();
+                long began = System.nanoTime();
                 run(kind);
-                Api.sleep(Math.max(1000, gap - (System.currentTimeMillis() - began)));
+                Api.sleep(Math.max(1000, gap - (System.nanoTime() - began) / 1_000_000));
             }
         }, "faults-infra");
         t.start();
@@ -128,7 +128,7 @@ final class Faults {
     }
 
     private void run(String kind) {
-        Instant start = Instant.now();
+        Instant start = RunClock.instant();
         String detail;
         try {
             switch (kind) {
@@ -165,7 +165,7 @@ final class Faults {
             detail = "FAILED: " + e;
             problems.add(kind + " failed: " + e);
         }
-        log.add(new Fault(start, Instant.now(), kind, kind.startsWith("kafka") || kind.startsWith("broker") ? "broker" : "postgres",
+        log.add(new Fault(start, RunClock.instant(), kind, kind.startsWith("kafka") || kind.startsWith("broker") ? "broker" : "postgres",
                 detail));
     }
 
@@ -176,8 +176,8 @@ final class Faults {
                 for (Stack.Instance inst : stack.instances.values()) {
                     Process p = inst.process;
                     if (p != null && !p.isAlive() && !killing.contains(inst.name) && restartsPending.get() == 0) {
-                        problems.add(Instant.now() + " " + inst.name + " exited by itself (code " + p.exitValue() + "); started again");
-                        log.add(new Fault(Instant.now(), Instant.now(), "unexpected exit", inst.name, "code " + p.exitValue()));
+                        problems.add(RunClock.instant() + " " + inst.name + " exited by itself (code " + p.exitValue() + "); started again");
+                        log.add(new Fault(RunClock.instant(), RunClock.instant(), "unexpected exit", inst.name, "code " + p.exitValue()));
                         try {
                             inst.start();
                         } catch (Exception e) {
@@ -202,6 +202,6 @@ final class Faults {
     }
 
     Instant lastEnd() {
-        return log.stream().map(Fault::end).max(Instant::compareTo).orElse(Instant.now());
+        return log.stream().map(Fault::end).max(Instant::compareTo).orElse(RunClock.instant());
     }
 }

@@ -4,7 +4,6 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -68,7 +67,7 @@ final class Journal implements AutoCloseable {
 
     private void line(String kind, String what, String id, String instance, int attempts, String extra) {
         try {
-            out.write("{\"at\":\"" + Instant.now() + "\",\"kind\":\"" + kind + "\",\"what\":\"" + what + "\",\"id\":\"" + id
+            out.write("{\"at\":\"" + RunClock.instant() + "\",\"kind\":\"" + kind + "\",\"what\":\"" + what + "\",\"id\":\"" + id
                     + "\",\"instance\":\"" + instance + "\",\"attempts\":" + attempts + ",\"extra\":"
                     + Api.JSON.valueToTree(extra == null ? "" : extra) + "}\n");
         } catch (IOException e) {

@@ -3,7 +3,6 @@ package org.socialwork.reliability;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -209,7 +208,7 @@ final class Lag {
             }
         }
         StringBuilder md = new StringBuilder();
-        md.append("## Lag probe of ").append(Instant.now().toString(), 0, 16).append(" UTC (`deploy/reliability/run.sh --lag`)\n\n");
+        md.append("## Lag probe of ").append(RunClock.instant().toString(), 0, 16).append(" UTC (`deploy/reliability/run.sh --lag`)\n\n");
         md.append(String.format("Sustainable batch-sync rate (4 phones back to back, batches of %d, 20 s): %.1f records/s; "
                 + "probe rate: %.1f records/s. Lag = projects-service POST acknowledgement → reporting service-output dashboard "
                 + "counts the record (polled every 100 ms).%n%n", BATCH, sustainable, rate));

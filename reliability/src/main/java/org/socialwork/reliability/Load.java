@@ -38,8 +38,8 @@ final class Load {
     final Journal journal;
     final String admin = DevTokens.mint(new DevTokens.Caller("reliability-admin", java.util.Set.of("platform-admin"), null, null, null),
             java.time.Duration.ofHours(12));
-    final LocalDate day = LocalDate.now(CHINA).minusDays(1);
-    final LocalDate today = LocalDate.now(CHINA);
+    final LocalDate day = RunClock.chinaToday().minusDays(1);
+    final LocalDate today = RunClock.chinaToday();
     String agency;
     final List<String> townshipStations = new ArrayList<>();
     String phoneWorker;

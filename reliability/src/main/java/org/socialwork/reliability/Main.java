@@ -61,7 +61,7 @@ public final class Main {
     }
 
     static void say(String text) {
-        System.out.println("[reliability " + Instant.now().toString().substring(11, 19) + "] " + text);
+        System.out.println("[reliability " + RunClock.instant().toString().substring(11, 19) + "] " + text);
     }
 
     private static void faultRun(Stack stack, Load load, int minutes, Path runDir) throws Exception {
@@ -80,7 +80,7 @@ public final class Main {
             t.start();
             users.add(t);
         }
-        Instant loadStart = Instant.now();
+        Instant loadStart = RunClock.instant();
         Thread killer = faults.killer(window, plan[0]);
         Thread infra = faults.infrastructure(window, plan[1], plan[2]);
         Thread progress = new Thread(() -> {
@@ -108,7 +108,7 @@ public final class Main {
             t.join();
         }
         Instant lastFault = faults.lastEnd();
-        say("load stopped (" + Duration.between(loadStart, Instant.now()).toSeconds() + " s); last fault ended " + lastFault
+        say("load stopped (" + Duration.between(loadStart, RunClock.instant()).toSeconds() + " s); last fault ended " + lastFault
                 + "; checking until converged (at most 10 min) ...");
         Checker checker = new Checker(load);
         boolean converged = false;
@@ -118,7 +118,7 @@ public final class Main {
             try {
                 if (checker.converged()) {
                     converged = true;
-                    convergedAt = Instant.now();
+                    convergedAt = RunClock.instant();
                     break;
                 }
             } catch (RuntimeException e) {

@@ -1,7 +1,6 @@
 package org.socialwork.reliability;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 
 /** The Markdown of a fault run: what ran, what was injected, and each figure beside its target. */
@@ -14,7 +13,7 @@ final class Report {
             Map<String, Integer> readBack, Map<String, long[]> topics, Map<String, Long> logs) {
         Journal j = load.journal;
         StringBuilder md = new StringBuilder();
-        md.append("## Fault run of ").append(Instant.now().toString(), 0, 16).append(" UTC (`deploy/reliability/run.sh --minutes ")
+        md.append("## Fault run of ").append(RunClock.instant().toString(), 0, 16).append(" UTC (`deploy/reliability/run.sh --minutes ")
                 .append(minutes).append("`)\n\n");
         md.append("Host: ").append(Runtime.getRuntime().availableProcessors()).append(" cores. Two instances of each service; ")
                 .append(load.journal.writes.get()).append(" acknowledged writes (").append(j.retriedWrites.get())

@@ -79,7 +79,7 @@ final class Stack implements AutoCloseable {
 
         synchronized void start() throws IOException {
             Path log = runDir.resolve("logs").resolve(name + ".log");
-            Files.writeString(log, "=== start " + (++starts) + " at " + java.time.Instant.now() + " ===\n",
+            Files.writeString(log, "=== start " + (++starts) + " at " + RunClock.instant() + " ===\n",
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             ProcessBuilder pb = new ProcessBuilder(javaExe(), "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                     "-jar", repo.resolve(service + "-service/target/quarkus-app/quarkus-run.jar").toString());

@@ -1,11 +1,8 @@
 package org.socialwork.personnel.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,6 +19,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.socialwork.infra.testing.CommitFault;
 import org.socialwork.infra.testing.OutboxLedger;
 import org.socialwork.personnel.PersonnelFixtures;
 import org.socialwork.infra.testing.TestCaller;
@@ -74,8 +72,7 @@ class WorkerBatchAtomicityTest {
         int failed = 0;
         int next = 0;
         long started = System.nanoTime();
-        installFault();
-        try {
+        try (CommitFault fault = CommitFault.install(dataSource, "worker", FAULT_MARK)) {
             for (int b = 0; b < CREATE_BATCHES + UPDATE_BATCHES; b++) {
                 boolean creating = b < CREATE_BATCHES;
                 List<String> externalIds = new ArrayList<>();
@@ -123,8 +120,6 @@ class WorkerBatchAtomicityTest {
                     grades.put(externalId, items.get(i).grade());
                 }
             }
-        } finally {
-            removeFault();
         }
         long writeMillis = (System.nanoTime() - started) / 1_000_000;
 
@@ -150,8 +145,7 @@ class WorkerBatchAtomicityTest {
                 "exists (select 1 from worker w where w.id::text = o.event_key)");
         assertThat(orphans).isZero();
 
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-                .until(() -> OutboxLedger.unsent(dataSource, keys) == 0);
+        OutboxLedger.awaitRelayed(dataSource, keys);
         assertThat(OutboxLedger.differences(expected, OutboxLedger.rowsByKeyAndType(dataSource, keys)))
                 .as("outbox rows after the relay published them").isEmpty();
         long totalMillis = (System.nanoTime() - started) / 1_000_000;
@@ -170,29 +164,5 @@ class WorkerBatchAtomicityTest {
         LocalDate birth = LocalDate.of(1970, 1, 1).plusDays(n / 1000);
         String body = PersonnelFixtures.HAINING + birth.toString().replace("-", "") + String.format("%03d", n % 1000);
         return body + PersonnelFixtures.checkChar(body);
-    }
-
-    /** Refuses, when its transaction commits, any worker row whose name carries the fault mark. */
-    private void installFault() throws SQLException {
-        execute("""
-                create or replace function atomicity_test_fault() returns trigger language plpgsql as $$
-                begin
-                    raise exception 'atomicity test: fault injected at commit, after the outbox append';
-                end $$""",
-                "drop trigger if exists atomicity_test_fault on worker",
-                "create constraint trigger atomicity_test_fault after insert or update on worker deferrable initially deferred"
-                        + " for each row when (new.name like '%" + FAULT_MARK + "%') execute function atomicity_test_fault()");
-    }
-
-    private void removeFault() throws SQLException {
-        execute("drop trigger if exists atomicity_test_fault on worker", "drop function if exists atomicity_test_fault()");
-    }
-
-    private void execute(String... statements) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            for (String sql : statements) {
-                s.execute(sql);
-            }
-        }
     }
 }

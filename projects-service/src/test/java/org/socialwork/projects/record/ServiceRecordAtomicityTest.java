@@ -1,7 +1,6 @@
 package org.socialwork.projects.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -107,8 +106,7 @@ class ServiceRecordAtomicityTest {
                 "exists (select 1 from service_record r where r.id::text = o.event_key)");
         assertThat(orphans).isZero();
 
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-                .until(() -> OutboxLedger.unsent(dataSource, keys) == 0);
+        OutboxLedger.awaitRelayed(dataSource, keys);
         assertThat(OutboxLedger.differences(expected, OutboxLedger.rowsByKeyAndType(dataSource, keys)))
                 .as("outbox rows after the relay published them").isEmpty();
         long totalMillis = (System.nanoTime() - started) / 1_000_000;

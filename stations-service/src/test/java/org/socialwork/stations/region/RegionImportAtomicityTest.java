@@ -6,9 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +19,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.socialwork.platform.outbox.OutboxConfig;
+import org.socialwork.infra.testing.CommitFault;
 import org.socialwork.infra.testing.OutboxLedger;
 
 import io.agroal.api.AgroalDataSource;
@@ -75,8 +73,7 @@ class RegionImportAtomicityTest {
         int nextCode = 0;
         int failed = 0;
         long started = System.nanoTime();
-        installFault();
-        try {
+        try (CommitFault fault = CommitFault.install(dataSource, "region", FAULT_MARK)) {
             for (int i = 0; i < IMPORTS; i++) {
                 boolean rollback = random.nextDouble() < ROLLBACK_SHARE;
                 List<String> codes = new ArrayList<>();
@@ -122,8 +119,6 @@ class RegionImportAtomicityTest {
                     }
                 }
             }
-        } finally {
-            removeFault();
         }
         long writeMillis = (System.nanoTime() - started) / 1_000_000;
         neverCommitted.removeIf(versions::containsKey);
@@ -151,8 +146,7 @@ class RegionImportAtomicityTest {
                 "exists (select 1 from region r where r.code = o.event_key)");
         assertThat(orphans).isZero();
 
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-                .until(() -> OutboxLedger.unsent(dataSource, keys) == 0);
+        OutboxLedger.awaitRelayed(dataSource, keys);
         assertThat(OutboxLedger.differences(expected, OutboxLedger.rowsByKeyAndType(dataSource, keys)))
                 .as("outbox rows after the relay published them").isEmpty();
         long totalMillis = (System.nanoTime() - started) / 1_000_000;
@@ -174,29 +168,5 @@ class RegionImportAtomicityTest {
             return job[0].state == RegionImportState.SUCCEEDED || job[0].state == RegionImportState.FAILED;
         });
         return job[0];
-    }
-
-    /** Refuses, when its transaction commits, any region row whose name carries the fault mark. */
-    private void installFault() throws SQLException {
-        execute("""
-                create or replace function atomicity_test_fault() returns trigger language plpgsql as $$
-                begin
-                    raise exception 'atomicity test: fault injected at commit, after the merge and its outbox append';
-                end $$""",
-                "drop trigger if exists atomicity_test_fault on region",
-                "create constraint trigger atomicity_test_fault after insert or update on region deferrable initially deferred"
-                        + " for each row when (new.name like '%" + FAULT_MARK + "%') execute function atomicity_test_fault()");
-    }
-
-    private void removeFault() throws SQLException {
-        execute("drop trigger if exists atomicity_test_fault on region", "drop function if exists atomicity_test_fault()");
-    }
-
-    private void execute(String... statements) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            for (String sql : statements) {
-                s.execute(sql);
-            }
-        }
     }
 }

@@ -1,7 +1,6 @@
 package org.socialwork.stations.station;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -134,8 +133,7 @@ class StationOutboxAtomicityTest {
         assertThat(orphans).isZero();
 
         // Once the relay has published them all, every row is still there: publishing deletes nothing.
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-                .until(() -> OutboxLedger.unsent(dataSource, keys) == 0);
+        OutboxLedger.awaitRelayed(dataSource, keys);
         assertThat(OutboxLedger.differences(expected, OutboxLedger.rowsByKeyAndType(dataSource, keys)))
                 .as("outbox rows after the relay published them").isEmpty();
         long totalMillis = (System.nanoTime() - started) / 1_000_000;

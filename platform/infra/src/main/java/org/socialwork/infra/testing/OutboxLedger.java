@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,6 +14,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import javax.sql.DataSource;
+
+import org.awaitility.Awaitility;
 
 /**
  * What the outbox holds, read in SQL over the service's schema: the rows per aggregate key and
@@ -29,6 +32,12 @@ public final class OutboxLedger {
         return counts(dataSource, """
                 select event_key || '|' || event_type, count(*) from outbox_event
                 where event_key = any(?) group by event_key, event_type""", keys);
+    }
+
+    /** Waits until the relay has marked every outbox row of these keys sent (it marks them; it deletes none). */
+    public static void awaitRelayed(DataSource dataSource, Collection<String> keys) {
+        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .until(() -> unsent(dataSource, keys) == 0);
     }
 
     /** Outbox rows of these keys the relay has not marked sent yet. */

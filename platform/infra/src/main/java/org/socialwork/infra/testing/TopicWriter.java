@@ -56,7 +56,7 @@ public final class TopicWriter implements AutoCloseable {
         header(headers, "ce_source", source);
         header(headers, "ce_type", type);
         header(headers, "ce_subject", subject);
-        header(headers, "ce_time", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).toString());
+        header(headers, "ce_time", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).toString());
         header(headers, "content-type", "application/json");
         try {
             producer.send(new ProducerRecord<>(topic, null, subject, json.getBytes(StandardCharsets.UTF_8), headers)).get();
