@@ -10,3 +10,7 @@ create table note_copy (
     text    text not null,
     version bigint not null
 );
+create table note_tally (
+    event_id uuid primary key,
+    text     text not null
+);

@@ -3,12 +3,13 @@ package org.socialwork.reporting.readmodel;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +23,7 @@ import org.socialwork.reporting.support.Jdbc;
  * 2, 4, 6, 9, 12) and calendar month, quarter and year, so that a province's yearly figure is one
  * row instead of a count over every client served that year. A client counts in a scope and
  * period while the client-month rollup holds records of theirs there; the writer compares that
- * set before and after one record's contribution and moves the counters by the difference, which
+ * set before and after a transaction's contributions and moves the counters by the difference, which
  * keeps them equal to a count over {@code ru_client_month} whatever order records and corrections
  * arrive in.
  */
@@ -43,36 +44,57 @@ public class DistinctClientWriter {
     private record Counter(int level, String scope, String grain, LocalDate start) {
     }
 
+    /** Records of {@code client} at {@code scope} in {@code month} added (positive) or withdrawn (negative). */
+    public record ClientMonthChange(UUID client, String scope, LocalDate month, int records) {
+    }
+
     /**
-     * Moves the counters for a record at {@code regionCode} in {@code month} serving {@code clients}
-     * that is added ({@code sign} 1) or withdrawn (-1); call it before the client-month rollup is updated.
+     * Moves the counters by what {@code changes} (of one transaction, in any order) do to the clients'
+     * sets of scopes and periods; call it before the client-month rollup is updated with the same
+     * changes. A client's counters depend only on their client-month rows of one year, so each client
+     * and year is compared once, before and after all of its changes.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void contribute(int gen, String regionCode, LocalDate month, UUID[] clients, int sign) {
-        UUID[] ordered = clients.clone();
-        // One order for every writer, so that two records sharing clients cannot deadlock on the locks.
-        Arrays.sort(ordered);
-        Map<Counter, Integer> changes = new HashMap<>();
-        for (UUID client : ordered) {
-            // The live consumer and a rebuild may both apply records of this client to one generation.
-            jdbc.one("select 1 from (select pg_advisory_xact_lock(?, ?)) l", rs -> 1, gen, client.hashCode());
-            Map<MonthScope, Integer> records = new HashMap<>();
-            jdbc.query("""
-                    select scope, month, records from ru_client_month
-                    where gen = ? and client_id = ? and month >= ? and month < ?""",
-                    rs -> records.put(new MonthScope(rs.getString(1), rs.getObject(2, LocalDate.class)), rs.getInt(3)),
-                    gen, client, month.withDayOfYear(1), month.withDayOfYear(1).plusYears(1));
-            Set<Counter> before = countedIn(records);
-            records.merge(new MonthScope(regionCode, month), sign, Integer::sum);
-            Set<Counter> after = countedIn(records);
-            after.stream().filter(c -> !before.contains(c)).forEach(c -> changes.merge(c, 1, Integer::sum));
-            before.stream().filter(c -> !after.contains(c)).forEach(c -> changes.merge(c, -1, Integer::sum));
-        }
-        changes.values().removeIf(delta -> delta == 0);
+    public void contribute(int gen, List<ClientMonthChange> changes) {
         if (changes.isEmpty()) {
             return;
         }
-        List<Counter> counters = new ArrayList<>(changes.keySet());
+        Map<Integer, Map<UUID, Map<MonthScope, Integer>>> byYear = new TreeMap<>();
+        for (ClientMonthChange change : changes) {
+            byYear.computeIfAbsent(change.month().getYear(), y -> new TreeMap<>())
+                    .computeIfAbsent(change.client(), c -> new HashMap<>())
+                    .merge(new MonthScope(change.scope(), change.month()), change.records(), Integer::sum);
+        }
+        // The live consumers (one per instance) and a rebuild may all apply records of a client to one
+        // generation; the locks are taken in ascending order, so two such transactions cannot deadlock.
+        Integer[] locks = changes.stream().map(c -> c.client().hashCode()).distinct().sorted().toArray(Integer[]::new);
+        jdbc.query("select pg_advisory_xact_lock(?, t.k) from unnest(?) as t(k)", rs -> 1, gen, locks);
+        Map<Counter, Integer> moved = new HashMap<>();
+        byYear.forEach((year, clients) -> {
+            LocalDate from = LocalDate.of(year, 1, 1);
+            Map<UUID, Map<MonthScope, Integer>> stored = new HashMap<>();
+            jdbc.query("""
+                    select client_id, scope, month, records from ru_client_month
+                    where gen = ? and client_id = any(?) and month >= ? and month < ?""",
+                    rs -> stored.computeIfAbsent(rs.getObject(1, UUID.class), c -> new HashMap<>())
+                            .put(new MonthScope(rs.getString(2), rs.getObject(3, LocalDate.class)), rs.getInt(4)),
+                    gen, clients.keySet().toArray(UUID[]::new), from, from.plusYears(1));
+            clients.forEach((client, delta) -> {
+                Map<MonthScope, Integer> records = stored.getOrDefault(client, new HashMap<>());
+                Set<Counter> before = countedIn(records);
+                delta.forEach((at, change) -> records.merge(at, change, Integer::sum));
+                Set<Counter> after = countedIn(records);
+                after.stream().filter(c -> !before.contains(c)).forEach(c -> moved.merge(c, 1, Integer::sum));
+                before.stream().filter(c -> !after.contains(c)).forEach(c -> moved.merge(c, -1, Integer::sum));
+            });
+        });
+        moved.values().removeIf(delta -> delta == 0);
+        if (moved.isEmpty()) {
+            return;
+        }
+        List<Counter> counters = new ArrayList<>(moved.keySet());
+        counters.sort(Comparator.comparingInt(Counter::level).thenComparing(Counter::scope).thenComparing(Counter::grain)
+                .thenComparing(Counter::start));
         jdbc.update("""
                 insert into ru_client_distinct (gen, level, scope, grain, start, clients)
                 select ?, t.l, t.s, t.g, t.d, t.c from unnest(?, ?, ?, ?, ?) as t(l, s, g, d, c)
@@ -81,7 +103,7 @@ public class DistinctClientWriter {
                 counters.stream().map(Counter::scope).toArray(String[]::new),
                 counters.stream().map(Counter::grain).toArray(String[]::new),
                 counters.stream().map(c -> Date.valueOf(c.start())).toArray(Date[]::new),
-                counters.stream().map(changes::get).toArray(Integer[]::new));
+                counters.stream().map(moved::get).toArray(Integer[]::new));
     }
 
     /** The counters one client is counted in, given their records per scope and month of one year. */

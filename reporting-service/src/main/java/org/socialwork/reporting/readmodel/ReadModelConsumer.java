@@ -11,7 +11,8 @@ import org.socialwork.platform.inbox.Inbox;
 /**
  * Applies the events of a group of topics to every writable generation, through the inbox: an
  * event id is applied once, a snapshot never over a newer one. Each group gets its own consumer
- * thread, so a slow projects topic never delays station coverage.
+ * thread, so a slow projects topic never delays station coverage; consecutive events of a partition
+ * are applied in one transaction, so a county's rollup rows are written once per batch, not per record.
  */
 abstract class ReadModelConsumer implements EventHandler {
 
@@ -41,5 +42,17 @@ abstract class ReadModelConsumer implements EventHandler {
         if (outcome == Inbox.Outcome.APPLIED) {
             clock.tick(name(), event.time());
         }
+    }
+
+    /** A poll's events of one partition share a transaction: their rollup changes are summed and written once. */
+    @Override
+    public boolean appliesInBatches() {
+        return true;
+    }
+
+    @Override
+    public void beforeCommit() {
+        writer.flush();
+        clock.flush();
     }
 }

@@ -1,14 +1,20 @@
 package org.socialwork.reporting.readmodel;
 
 import java.math.BigDecimal;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import org.socialwork.platform.time.BusinessClock;
@@ -18,7 +24,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Writes one event's payload into the read models of one generation. Every write is guarded by
+ * Writes one event's payload into the read models of one generation; the rollup changes of service
+ * records are gathered per transaction and written by {@link #flush()}. Every write is guarded by
  * the data itself (a snapshot only replaces an older version, a service record only a lower
  * revision), so applying the same event twice or out of order changes nothing: this is what
  * makes a rebuild, which bypasses the inbox, converge to the live figures.
@@ -42,6 +49,9 @@ public class ReadModelWriter {
 
     @Inject
     BusinessClock clock;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void write(int gen, Object payload) {
@@ -290,6 +300,7 @@ public class ReadModelWriter {
     }
 
     private void contribute(int gen, Contribution c, int sign) {
+        PendingRollups pending = pending();
         List<Integer> levels = new ArrayList<>();
         List<String> scopes = new ArrayList<>();
         for (int level : REGION_LEVELS) {
@@ -306,45 +317,107 @@ public class ReadModelWriter {
             measures.add(Measure.CATEGORY_PREFIX + category);
             amounts.add(1L);
         }
-        int n = scopes.size() * measures.size();
-        Integer[] l = new Integer[n];
-        String[] s = new String[n];
-        String[] m = new String[n];
-        Long[] v = new Long[n];
-        int i = 0;
+        LocalDate month = c.day().withDayOfMonth(1);
         for (int scope = 0; scope < scopes.size(); scope++) {
             for (int measure = 0; measure < measures.size(); measure++) {
-                l[i] = levels.get(scope);
-                s[i] = scopes.get(scope);
-                m[i] = measures.get(measure);
-                v[i] = sign * amounts.get(measure);
-                i++;
+                long value = sign * amounts.get(measure);
+                pending.addDay(new PendingRollups.RollupKey(gen, levels.get(scope), scopes.get(scope), c.day(),
+                        measures.get(measure)), value);
+                pending.addMonth(new PendingRollups.RollupKey(gen, levels.get(scope), scopes.get(scope), month,
+                        measures.get(measure)), value);
             }
         }
-        jdbc.update("""
-                insert into ru_day (gen, level, scope, day, measure, value)
-                select ?, t.l, t.s, ?, t.m, t.v from unnest(?, ?, ?, ?) as t(l, s, m, v)
-                on conflict (gen, level, scope, day, measure) do update set value = ru_day.value + excluded.value""",
-                gen, c.day(), l, s, m, v);
-        jdbc.update("""
-                insert into ru_month (gen, level, scope, month, measure, value)
-                select ?, t.l, t.s, ?, t.m, t.v from unnest(?, ?, ?, ?) as t(l, s, m, v)
-                on conflict (gen, level, scope, month, measure) do update set value = ru_month.value + excluded.value""",
-                gen, c.day().withDayOfMonth(1), l, s, m, v);
-        if (c.clients().length > 0) {
-            distinctClients.contribute(gen, c.regionCode(), c.day().withDayOfMonth(1), c.clients(), sign);
+        UUID[] clients = c.clients().clone();
+        // One order for every writer, so that the distinct-client counters see a client's changes in one sequence.
+        Arrays.sort(clients);
+        for (UUID client : clients) {
+            pending.addClient(gen, c.regionCode(), c.day(), client, "VISIT".equals(c.type()) ? sign : 0, sign);
+        }
+    }
+
+    /**
+     * Writes the rollup changes that the service records applied in the current transaction gathered:
+     * one set-based upsert per rollup table, in key order. Whoever applies events calls it before the
+     * commit (the consumers once per batch, the rebuild once per poll); a transaction that would commit
+     * with changes still gathered is refused, so a forgotten call cannot lose figures.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void flush() {
+        PendingRollups pending = (PendingRollups) transactions.getResource(PendingRollups.class);
+        if (pending == null || pending.isEmpty()) {
+            return;
+        }
+        pending.distinct.forEach(distinctClients::contribute);
+        upsertRollup("ru_day", "day", pending.day);
+        upsertRollup("ru_month", "month", pending.month);
+        if (!pending.clientMonth.isEmpty()) {
+            List<PendingRollups.ClientKey> keys = new ArrayList<>(pending.clientMonth.keySet());
             jdbc.update("""
                     insert into ru_client_month (gen, scope, month, client_id, visits, records)
-                    select ?, ?, ?, t.c, ?, ? from unnest(?) as t(c)
+                    select t.g, t.s, t.d, t.c, t.v, t.r from unnest(?, ?, ?, ?, ?, ?) as t(g, s, d, c, v, r)
                     on conflict (gen, scope, month, client_id) do update
                       set visits = ru_client_month.visits + excluded.visits, records = ru_client_month.records + excluded.records""",
-                    gen, c.regionCode(), c.day().withDayOfMonth(1), "VISIT".equals(c.type()) ? sign : 0, sign, c.clients());
+                    keys.stream().map(PendingRollups.ClientKey::gen).toArray(Integer[]::new),
+                    keys.stream().map(PendingRollups.ClientKey::scope).toArray(String[]::new),
+                    keys.stream().map(k -> Date.valueOf(k.date())).toArray(Date[]::new),
+                    keys.stream().map(PendingRollups.ClientKey::client).toArray(UUID[]::new),
+                    keys.stream().map(k -> (int) pending.clientMonth.get(k)[0]).toArray(Integer[]::new),
+                    keys.stream().map(k -> (int) pending.clientMonth.get(k)[1]).toArray(Integer[]::new));
+        }
+        if (!pending.clientDay.isEmpty()) {
+            List<PendingRollups.ClientKey> keys = new ArrayList<>(pending.clientDay.keySet());
             jdbc.update("""
                     insert into ru_client_day (gen, scope, day, client_id, records)
-                    select ?, ?, ?, t.c, ? from unnest(?) as t(c)
+                    select t.g, t.s, t.d, t.c, t.r from unnest(?, ?, ?, ?, ?) as t(g, s, d, c, r)
                     on conflict (gen, scope, day, client_id) do update set records = ru_client_day.records + excluded.records""",
-                    gen, c.regionCode(), c.day(), sign, c.clients());
+                    keys.stream().map(PendingRollups.ClientKey::gen).toArray(Integer[]::new),
+                    keys.stream().map(PendingRollups.ClientKey::scope).toArray(String[]::new),
+                    keys.stream().map(k -> Date.valueOf(k.date())).toArray(Date[]::new),
+                    keys.stream().map(PendingRollups.ClientKey::client).toArray(UUID[]::new),
+                    keys.stream().map(k -> pending.clientDay.get(k).intValue()).toArray(Integer[]::new));
         }
+        pending.clear();
+    }
+
+    private void upsertRollup(String table, String dateColumn, Map<PendingRollups.RollupKey, Long> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<PendingRollups.RollupKey> keys = new ArrayList<>(rows.keySet());
+        jdbc.update("insert into " + table + " (gen, level, scope, " + dateColumn + ", measure, value)"
+                + " select t.g, t.l, t.s, t.d, t.m, t.v from unnest(?, ?, ?, ?, ?, ?) as t(g, l, s, d, m, v)"
+                + " on conflict (gen, level, scope, " + dateColumn + ", measure) do update set value = " + table
+                + ".value + excluded.value",
+                keys.stream().map(PendingRollups.RollupKey::gen).toArray(Integer[]::new),
+                keys.stream().map(PendingRollups.RollupKey::level).toArray(Integer[]::new),
+                keys.stream().map(PendingRollups.RollupKey::scope).toArray(String[]::new),
+                keys.stream().map(k -> Date.valueOf(k.date())).toArray(Date[]::new),
+                keys.stream().map(PendingRollups.RollupKey::measure).toArray(String[]::new),
+                keys.stream().map(rows::get).toArray(Long[]::new));
+    }
+
+    /** The current transaction's gathered rollup changes, created (with the guard against committing them unwritten) on first use. */
+    private PendingRollups pending() {
+        PendingRollups pending = (PendingRollups) transactions.getResource(PendingRollups.class);
+        if (pending == null) {
+            PendingRollups created = new PendingRollups();
+            transactions.putResource(PendingRollups.class, created);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE && !created.isEmpty()) {
+                        throw new IllegalStateException("rollup changes gathered in this transaction were never written:"
+                                + " ReadModelWriter.flush() must run before the commit");
+                    }
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                }
+            });
+            pending = created;
+        }
+        return pending;
     }
 
     private String json(Object value) {

@@ -193,7 +193,10 @@ public class RebuildService {
                         batch.add(record);
                     }
                 }
-                QuarkusTransaction.requiringNew().run(() -> batch.forEach(record -> apply(gen, record)));
+                QuarkusTransaction.requiringNew().run(() -> {
+                    batch.forEach(record -> apply(gen, record));
+                    writer.flush();
+                });
                 done += batch.size();
                 long progress = done;
                 QuarkusTransaction.requiringNew().run(() -> jdbc.update(

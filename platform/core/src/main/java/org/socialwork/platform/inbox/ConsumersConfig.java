@@ -28,6 +28,14 @@ public interface ConsumersConfig {
     @WithDefault("PT5M")
     Duration maxPollInterval();
 
+    /**
+     * Most events of one partition a handler that applies in batches ({@link EventHandler#appliesInBatches()})
+     * gets in one transaction. Larger batches commit less often; a batch that fails for good is applied
+     * again event by event, so this also bounds that replay.
+     */
+    @WithDefault("500")
+    int maxBatch();
+
     /** Wait before the first restart of a consumer that failed; doubles per consecutive failure. */
     @WithDefault("PT1S")
     Duration restartBackoff();

@@ -52,7 +52,8 @@ import io.quarkus.runtime.StartupEvent;
  * Runs one supervised Kafka consumer per {@link EventHandler} bean.
  *
  * <p>An event is applied in its own transaction (inbox row, version guard and read-model write
- * together); only once that transaction committed, or the event was acknowledged by its dead-letter
+ * together), or with the consecutive events of its partition in one when its handler applies in
+ * batches ({@link EventHandler#appliesInBatches()}); only once that transaction committed, or the event was acknowledged by its dead-letter
  * topic, does its offset join the next commit. So a crash, a restart or a rebalance replays events
  * that were not committed yet, which the inbox then recognises, and never skips one.
  *
@@ -78,6 +79,8 @@ public class EventConsumers {
     private static final Duration LAST_RETRY = Duration.ofSeconds(10);
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration CLOSE = Duration.ofSeconds(5);
+    private static final String NOT_A_CLOUD_EVENT =
+            "not a CloudEvents 1.0 binary-mode record (ce_specversion, ce_id, ce_source, ce_type, ce_time)";
 
     /** What a consumer is doing. */
     public enum State {
@@ -238,11 +241,20 @@ public class EventConsumers {
             while (running.get()) {
                 ConsumerRecords<String, byte[]> records = current.poll(POLL);
                 refreshLag(current, records);
-                for (ConsumerRecord<String, byte[]> record : records) {
-                    process(handler, group, record, () -> refreshEndOffsets(current));
-                    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-                    applied.put(partition, new OffsetAndMetadata(record.offset() + 1));
-                    publishLag(partition, record.offset() + 1);
+                int batch = handler.appliesInBatches() ? Math.max(1, config.maxBatch()) : 1;
+                for (TopicPartition partition : records.partitions()) {
+                    List<ConsumerRecord<String, byte[]>> polled = records.records(partition);
+                    for (int from = 0; from < polled.size(); from += batch) {
+                        List<ConsumerRecord<String, byte[]>> chunk = polled.subList(from, Math.min(polled.size(), from + batch));
+                        if (chunk.size() == 1) {
+                            process(handler, group, chunk.get(0), () -> refreshEndOffsets(current));
+                        } else {
+                            processBatch(handler, group, chunk, () -> refreshEndOffsets(current));
+                        }
+                        long next = chunk.get(chunk.size() - 1).offset() + 1;
+                        applied.put(partition, new OffsetAndMetadata(next));
+                        publishLag(partition, next);
+                    }
                 }
                 commit(current);
                 backoff = config.restartBackoff();
@@ -412,26 +424,84 @@ public class EventConsumers {
     private void process(EventHandler handler, String group, ConsumerRecord<String, byte[]> record, Runnable whileRetrying) {
         var event = CloudEvent.fromRecord(record);
         if (event.isEmpty()) {
-            deadLetter(record, "not a CloudEvents 1.0 binary-mode record (ce_specversion, ce_id, ce_source, ce_type, ce_time)");
+            deadLetter(record, NOT_A_CLOUD_EVENT);
             return;
         }
+        String what = "event " + event.get().id() + " (" + event.get().type() + ") on " + record.topic();
+        try {
+            tracing.consume(record.headers(), record.topic(), group, event.get().id().toString(),
+                    () -> commitRetrying(what, handler, () -> {
+                        handler.handle(record.topic(), event.get());
+                        handler.beforeCommit();
+                    }, whileRetrying));
+        } catch (ShuttingDown e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.warnf("%s refused by %s: %s", what, handler.name(), reason(e));
+            deadLetter(record, reason(e));
+        }
+    }
+
+    /**
+     * Applies consecutive events of one partition in one transaction. When it fails for a reason that
+     * is not transient, nothing of it committed, and its events are applied again one transaction each,
+     * which dead-letters the bad event alone.
+     */
+    private void processBatch(EventHandler handler, String group, List<ConsumerRecord<String, byte[]>> chunk,
+            Runnable whileRetrying) {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>(chunk.size());
+        List<CloudEvent> events = new ArrayList<>(chunk.size());
+        for (ConsumerRecord<String, byte[]> record : chunk) {
+            var event = CloudEvent.fromRecord(record);
+            if (event.isEmpty()) {
+                deadLetter(record, NOT_A_CLOUD_EVENT);
+            } else {
+                records.add(record);
+                events.add(event.get());
+            }
+        }
+        if (records.isEmpty()) {
+            return;
+        }
+        ConsumerRecord<String, byte[]> first = records.get(0);
+        String what = "batch of " + records.size() + " events on " + first.topic() + "-" + first.partition() + " from offset "
+                + first.offset();
+        try {
+            commitRetrying(what, handler, () -> {
+                for (int i = 0; i < records.size(); i++) {
+                    ConsumerRecord<String, byte[]> record = records.get(i);
+                    CloudEvent event = events.get(i);
+                    tracing.consume(record.headers(), record.topic(), group, event.id().toString(),
+                            () -> handler.handle(record.topic(), event));
+                }
+                handler.beforeCommit();
+            }, whileRetrying);
+        } catch (ShuttingDown e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.infof("%s failed in %s (%s); applying its events one by one", what, handler.name(), reason(e));
+            for (ConsumerRecord<String, byte[]> record : records) {
+                process(handler, group, record, whileRetrying);
+            }
+        }
+    }
+
+    /**
+     * Runs {@code work} in a new transaction until it commits. A transient failure is retried with
+     * backoff however long it takes, the offsets staying uncommitted meanwhile; any other is thrown.
+     */
+    private void commitRetrying(String what, EventHandler handler, Runnable work, Runnable whileRetrying) {
         Duration wait = FIRST_RETRY;
         while (true) {
             try {
-                tracing.consume(record.headers(), record.topic(), group, event.get().id().toString(),
-                        () -> QuarkusTransaction.requiringNew().run(() -> handler.handle(record.topic(), event.get())));
+                QuarkusTransaction.requiringNew().run(work);
                 return;
             } catch (RuntimeException e) {
-                String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 if (!TransientFailures.isTransient(e)) {
-                    LOG.warnf("event %s (%s) on %s refused by %s: %s", event.get().id(), event.get().type(), record.topic(),
-                            handler.name(), reason);
-                    deadLetter(record, reason);
-                    return;
+                    throw e;
                 }
-                // The database is away or busy: the event is fine, so it waits (and its offset stays uncommitted).
-                LOG.warnf("event %s (%s) on %s: transient failure in %s, retried in %d ms: %s", event.get().id(),
-                        event.get().type(), record.topic(), handler.name(), wait.toMillis(), reason);
+                // The database is away or busy: the events are fine, so they wait.
+                LOG.warnf("%s: transient failure in %s, retried in %d ms: %s", what, handler.name(), wait.toMillis(), reason(e));
                 whileRetrying.run();
                 if (!pause(wait)) {
                     throw new ShuttingDown();
@@ -439,6 +509,10 @@ public class EventConsumers {
                 wait = wait.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : wait.multipliedBy(2);
             }
         }
+    }
+
+    private static String reason(RuntimeException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** Waits {@code wait} unless the service stops meanwhile; false when it does. */
