@@ -95,6 +95,7 @@ final class Checker {
     long dashStations;
     long dashWorkers;
     String reconciliation = "not answered";
+    boolean reconciliationConsistent;
 
     /** One pass over the services and the dashboards; true when everything matches the journal exactly. */
     boolean converged() {
@@ -135,10 +136,11 @@ final class Checker {
         dashWorkers = wf.ok() ? wf.body().path("totals").path("workers").asLong() : -1;
         Api.Answer rec = api.once(load.bases("reporting").get(0), "GET", "/api/v1/admin/reconciliation?region=" + Load.COUNTY
                 + "&period=" + load.day, admin, null, null, null, Duration.ofSeconds(10));
-        reconciliation = rec.status() == 404 && (rec.raw() == null || !rec.raw().contains("differen"))
-                ? "not available (HTTP 404: the endpoint is not on this branch)"
+        reconciliationConsistent = rec.ok() && rec.body().path("consistent").asBoolean(false);
+        reconciliation = reconciliationConsistent
+                ? "consistent, " + rec.body().path("figures").size() + " figures agree"
                 : "HTTP " + rec.status() + ": " + (rec.raw() == null ? "" : rec.raw().substring(0, Math.min(600, rec.raw().length())));
-        return stations.clean() && workers.clean() && records.clean() && dashOk();
+        return stations.clean() && workers.clean() && records.clean() && dashOk() && reconciliationConsistent;
     }
 
     boolean dashOk() {
@@ -147,9 +149,10 @@ final class Checker {
     }
 
     boolean minutesMatch() {
-        // serviceHours is minutes/60 rounded by reporting: equal within half a minute
-        return dashHours.multiply(BigDecimal.valueOf(60)).subtract(BigDecimal.valueOf(j.recordMinutes())).abs()
-                .compareTo(BigDecimal.valueOf(0.5)) <= 0;
+        // serviceHours is minutes/60 rounded by reporting to its scale (one decimal): equal within half of that unit
+        BigDecimal exact = BigDecimal.valueOf(j.recordMinutes()).divide(BigDecimal.valueOf(60), 6, java.math.RoundingMode.HALF_UP);
+        BigDecimal halfUnit = BigDecimal.ONE.movePointLeft(Math.max(0, dashHours.scale())).divide(BigDecimal.valueOf(2));
+        return dashHours.subtract(exact).abs().compareTo(halfUnit) <= 0;
     }
 
     /** GET by id of every acknowledged write: present, and a record with the minutes last acknowledged. */

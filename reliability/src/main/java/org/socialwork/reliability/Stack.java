@@ -85,6 +85,11 @@ final class Stack implements AutoCloseable {
                     "-jar", repo.resolve(service + "-service/target/quarkus-app/quarkus-run.jar").toString());
             pb.environment().putAll(serviceEnv);
             pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            // reporting's reconciliation reads the producers' source totals from the instances on its own side
+            int side = port / 100 * 100;
+            pb.environment().put("STATIONS_SERVICE_URL", "http://127.0.0.1:" + (side + 81));
+            pb.environment().put("PERSONNEL_SERVICE_URL", "http://127.0.0.1:" + (side + 82));
+            pb.environment().put("PROJECTS_SERVICE_URL", "http://127.0.0.1:" + (side + 83));
             pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             process = pb.start();
         }

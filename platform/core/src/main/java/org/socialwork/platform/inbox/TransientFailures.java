@@ -10,8 +10,13 @@ import java.util.Set;
  * succeed: the database connection dropped or the server restarts (SQL state class 08, 57), a
  * serialization or deadlock conflict (40), resources ran out (53), a lock or statement timed out
  * (55P03, 57014), or no pooled connection could be had in time (the pool's own SQLException, which
- * carries no SQL state: the fault suite saw events dead-lettered while the database link was frozen).
- * Such an event is retried, never dead-lettered; anything else is the event's fault.
+ * carries no SQL state: the fault suite saw events dead-lettered while the database link was frozen),
+ * or the commit itself failed without a reason the transaction manager kept: a one-phase commit whose
+ * connection dropped ends in a {@code RollbackException} with no cause (the fault suite's second
+ * finding; the I/O error is only logged), while a failure before the commit (a flush, a constraint)
+ * is chained to it and judged by itself. Retrying a commit that did land is harmless: the inbox then
+ * finds the event processed. Such an event is retried, never dead-lettered; anything else is the
+ * event's fault.
  */
 public final class TransientFailures {
 
@@ -32,6 +37,9 @@ public final class TransientFailures {
     public static boolean isTransient(Throwable failure) {
         for (Throwable e = failure; e != null; e = e.getCause() == e ? null : e.getCause()) {
             if (e instanceof SQLTransientException || e instanceof SQLRecoverableException || TYPES.contains(e.getClass().getName())) {
+                return true;
+            }
+            if (e instanceof jakarta.transaction.RollbackException && e.getCause() == null) {
                 return true;
             }
             if (e instanceof SQLException sql && sql.getSQLState() == null && raisedByThePool(sql)) {

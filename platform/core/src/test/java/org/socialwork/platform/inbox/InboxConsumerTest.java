@@ -174,5 +174,11 @@ class InboxConsumerTest {
         assertThat(TransientFailures.isTransient(new jakarta.persistence.LockTimeoutException("lock"))).isTrue();
         assertThat(TransientFailures.isTransient(new RuntimeException(new java.sql.SQLException("unique", "23505")))).isFalse();
         assertThat(TransientFailures.isTransient(new IllegalArgumentException("data is not JSON"))).isFalse();
+        // a commit that failed on a dropped connection: Narayana keeps no cause; one that failed on a constraint does
+        assertThat(TransientFailures.isTransient(new RuntimeException(
+                new jakarta.transaction.RollbackException("ARJUNA016053: Could not commit transaction.")))).isTrue();
+        var refusedAtFlush = new jakarta.transaction.RollbackException("ARJUNA016053: Could not commit transaction.");
+        refusedAtFlush.initCause(new RuntimeException(new java.sql.SQLException("duplicate key", "23505")));
+        assertThat(TransientFailures.isTransient(new RuntimeException(refusedAtFlush))).isFalse();
     }
 }
