@@ -54,9 +54,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * (create or update, then the standard, then each transition on the way to its status), by calling
  * the same {@link StationService} methods on a working copy; the stations the batch has already
  * changed answer the rules' look-ups first, so that items see each other as if sent one by one.
- * Every accepted change is then written set-based, stations, transitions and outbox rows in one
- * transaction each a statement, with one event per step and its version, exactly as the single
- * operations would have published them. An item already as sent writes and publishes nothing.
+ * Every accepted change is then written set-based in the same transaction, one statement each for
+ * the stations, their transitions and their outbox rows, with one event per step and its version,
+ * exactly as the single operations would have published them. An item already as sent writes and
+ * publishes nothing.
  */
 @ApplicationScoped
 public class StationBatchService {
