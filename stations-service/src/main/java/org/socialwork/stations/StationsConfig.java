@@ -11,6 +11,18 @@ public interface StationsConfig {
 
     Benchmark benchmark();
 
+    Batch batch();
+
+    interface Batch {
+
+        /**
+         * The most items one {@code POST /api/v1/stations/batch} takes; a longer batch is refused
+         * whole with 413, so that one request (one transaction) stays within seconds.
+         */
+        @WithDefault("1000")
+        int maxItems();
+    }
+
     interface RegionImport {
 
         /**

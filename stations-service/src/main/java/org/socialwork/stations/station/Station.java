@@ -90,6 +90,14 @@ public class Station {
     @Version
     public long version;
 
+    /** Who keys the station by {@code externalId}: {@code platform} or {@code region:<code>} of a bureau. */
+    @Column(name = "external_scope")
+    public String externalScope;
+
+    /** The caller's own id of the station, from a batch; null for stations created one by one. */
+    @Column(name = "external_id")
+    public String externalId;
+
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
 

@@ -42,6 +42,7 @@ import org.socialwork.platform.csv.CsvWriter.NegativeNumbers;
 import org.socialwork.platform.csv.CsvWriter;
 import org.socialwork.platform.idempotency.Idempotency;
 import org.socialwork.platform.idempotency.Idempotent;
+import org.socialwork.platform.problem.Messages;
 import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.security.Roles;
 import org.socialwork.platform.sql.NativeSql;
@@ -150,8 +151,48 @@ public class StationResource {
             {"to": "OPERATING", "effectiveDate": "2026-05-15", "reason": "场地、设备、人员到位，正式运营"}
             """;
 
+    static final String BATCH_EXAMPLE = """
+            {"items": [
+              {"externalId": "HN-0001", "name": "海宁市社会工作指导中心", "level": "COUNTY_HUB", "regionCode": "330481",
+               "address": "浙江省嘉兴市海宁市海州街道", "operationMode": "GOVERNMENT_RUN",
+               "position": {"latitude": 30.5097, "longitude": 120.6808, "crs": "WGS84"},
+               "status": {"to": "OPERATING", "effectiveDate": "2023-06-01", "reason": "系统迁移"}},
+              {"externalId": "HN-0101", "name": "硖石街道社会工作站", "level": "TOWNSHIP_STATION", "regionCode": "330481001",
+               "parentExternalId": "HN-0001", "address": "浙江省嘉兴市海宁市硖石街道", "establishedOn": "2023-09-01",
+               "facilities": {"floorAreaM2": 60, "rooms": ["RECEPTION", "CASE_ROOM", "ACTIVITY_ROOM"],
+                              "coLocations": ["PARTY_MASS_SERVICE_CENTER"]},
+               "operationMode": "PURCHASED_SERVICE", "agencyId": "6d2b9f18-7c3e-4a51-8f0d-4e6a2c9b1d73",
+               "position": {"latitude": 30.43, "longitude": 120.45, "crs": "WGS84"},
+               "standard": {
+                 "site": {"met": true, "evidence": "现场核查", "assessedOn": "2024-03-20"},
+                 "equipment": {"met": true, "evidence": "现场核查", "assessedOn": "2024-03-20"},
+                 "staff": {"met": true, "evidence": "驻站社工 2 名", "assessedOn": "2024-03-20"},
+                 "serviceFunctions": {"met": true, "evidence": "现场核查", "assessedOn": "2024-03-20"},
+                 "workflow": {"met": true, "evidence": "现场核查", "assessedOn": "2024-03-20"},
+                 "writtenRules": {"met": true, "evidence": "制度上墙", "assessedOn": "2024-03-20"}},
+               "status": {"to": "OPERATING", "effectiveDate": "2024-01-02", "reason": "系统迁移"}}]}
+            """;
+
+    static final String BATCH_RESULT_EXAMPLE = """
+            {"created": 1, "updated": 0, "unchanged": 1, "refused": 1, "items": [
+              {"index": 0, "externalId": "HN-0001", "status": "UNCHANGED",
+               "stationId": "9a1e7c40-2d5b-4f83-b6c1-0e7d3a5f9b12", "version": 2},
+              {"index": 1, "externalId": "HN-0101", "status": "CREATED",
+               "stationId": "3f6c2a8e-5b1d-4c7a-9e20-8d4b1f6a7c35", "version": 3},
+              {"index": 2, "externalId": "HN-0102", "status": "REFUSED",
+               "problem": {"type": "urn:socialwork:problem:conflict", "title": "与现有数据冲突", "status": 409,
+                           "detail": "330481002 已有未撤销的 TOWNSHIP_STATION。",
+                           "instance": "/api/v1/stations/batch#items/2", "code": "station.region.occupied"}}]}
+            """;
+
     @Inject
     StationService service;
+
+    @Inject
+    StationBatchService batch;
+
+    @Context
+    HttpHeaders headers;
 
     @Context
     UriInfo uriInfo;
@@ -189,6 +230,46 @@ public class StationResource {
             @NotNull @Valid StationCreateRequest request) {
         StationView view = service.create(request);
         return RestResponse.ResponseBuilder.<StationView>created(URI.create("/api/v1/stations/" + view.id())).entity(view).build();
+    }
+
+    @POST
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN})
+    @Path("/batch")
+    @Operation(operationId = "upsertStationBatch", summary = "Create or update up to 1,000 stations (批量同步社工站)",
+            description = "For a bureau migrating its network from another system. Each item is keyed by the caller's "
+                    + "externalId (unique within the caller's scope: a bureau's region, or the platform) and carries the "
+                    + "fields of a creation, the building-standard assessment and the status to reach. Each goes through "
+                    + "the rules of the single operations, in the order sent: a new station is created PLANNED, its "
+                    + "standard recorded, then every transition on the way to its status (an item asking for OPERATING "
+                    + "passes ESTABLISHED), each with its event and version, as if sent one by one. One answer per item: "
+                    + "CREATED, UPDATED, UNCHANGED (already as sent: nothing written or published), or REFUSED with the "
+                    + "problem the single operation would have answered (same type and code). A malformed item, a repeated "
+                    + "externalId or a broken rule refuses that item only. Level and region are fixed once a station "
+                    + "exists. Resending the same batch changes and publishes nothing. Send an Idempotency-Key to replay "
+                    + "the first answer instead.")
+    @APIResponse(responseCode = "200", description = "One result per item, in the order sent",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StationBatchResult.class),
+                    examples = @ExampleObject(name = "migration", summary = "A hub already migrated, a new township "
+                            + "station, one refused", value = BATCH_RESULT_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "The body is not JSON, or items is missing, empty or not an array, or "
+            + "a malformed Idempotency-Key")
+    @APIResponse(responseCode = "403", description = "Not a platform-admin or bureau-admin")
+    @APIResponse(responseCode = "409", description = "A single creation took a township or county of the batch at the same "
+            + "moment (station.batch.raced; nothing written, resend), or a request with this Idempotency-Key is still running")
+    @APIResponse(responseCode = "413", description = "More than 1,000 items (station.batch.too-large), or a body above the "
+            + "JSON limit")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with another body")
+    @Idempotent
+    public RestResponse<StationBatchResult> upsertBatch(
+            @Parameter(description = "Optional key (1–255 characters) that makes retries safe", schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255))
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = StationBatchRequest.class),
+                    examples = @ExampleObject(name = "migration", summary = "A county hub and a township station under it, "
+                            + "operating and meeting the standard", value = BATCH_EXAMPLE)))
+            @NotNull @Valid StationBatchRequest request) {
+        return RestResponse.ok(batch.run(request.items(), Messages.choose(headers.getAcceptableLanguages()),
+                uriInfo.getPath()));
     }
 
     @GET

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -87,30 +88,46 @@ public class StationService {
             UUID agencyId, Boolean meetsStandard, OffsetDateTime updatedSince) {
     }
 
+    /**
+     * What the station rules read besides the station itself. The single operations read the
+     * stored stations; the batch answers from the stations it has already changed first, so that
+     * its items are judged as if they had been sent one by one, in order.
+     */
+    interface Lookups {
+        Optional<Station> station(UUID id);
+
+        boolean openStationIn(StationLevel level, String regionCode);
+
+        long openChildren(UUID parentId);
+    }
+
+    /** The stored stations, as the single operations see them. */
+    private final Lookups stored = new Lookups() {
+        @Override
+        public Optional<Station> station(UUID id) {
+            return stations.findByIdOptional(id);
+        }
+
+        @Override
+        public boolean openStationIn(StationLevel level, String regionCode) {
+            return stations.openStationIn(level, regionCode);
+        }
+
+        @Override
+        public long openChildren(UUID parentId) {
+            return stations.openChildren(parentId);
+        }
+    };
+
+    /** The stored stations (a method: a caller holds the client proxy, whose fields are not the bean's). */
+    Lookups stored() {
+        return stored;
+    }
+
     @Transactional
     public StationView create(StationCreateRequest request) {
         caller.requireAnyRole(Roles.PLATFORM_ADMIN, Roles.BUREAU_ADMIN);
-        // A division retired today no longer takes new stations: its validity is judged on the business day.
-        Region region = regions.findValid(request.regionCode(), clock.today())
-                .orElseThrow(() -> Problems.rule("station.region.unknown", request.regionCode()));
-        if (region.level != request.level().regionLevel()) {
-            throw Problems.rule("station.region.level", request.level(), request.level().regionLevel(), region.code,
-                    region.level);
-        }
-        if (!caller.coversRegion(region.code)) {
-            throw Problems.forbidden("station.forbidden.region", region.code);
-        }
-        requireSingleOpen(request.level(), region.code);
-        Station station = new Station();
-        station.id = UUID.randomUUID();
-        station.level = request.level();
-        station.regionCode = region.code;
-        station.status = StationStatus.PLANNED;
-        applyProfile(station, request.name(), request.parentId(), request.address(), request.contactNote(),
-                request.establishedOn(), request.facilities(), request.designations(), request.operationMode(),
-                request.agencyId(), request.position());
-        station.standard = null;
-        station.meetsStandard = false;
+        Station station = plan(request, stored);
         station.createdAt = clock.now();
         station.updatedAt = station.createdAt;
         try {
@@ -126,6 +143,32 @@ public class StationService {
         return view(station);
     }
 
+    /** A new PLANNED station from {@code request}, checked by every rule of a creation; not yet stored. */
+    Station plan(StationCreateRequest request, Lookups lookups) {
+        // A division retired today no longer takes new stations: its validity is judged on the business day.
+        Region region = regions.findValid(request.regionCode(), clock.today())
+                .orElseThrow(() -> Problems.rule("station.region.unknown", request.regionCode()));
+        if (region.level != request.level().regionLevel()) {
+            throw Problems.rule("station.region.level", request.level(), request.level().regionLevel(), region.code,
+                    region.level);
+        }
+        if (!caller.coversRegion(region.code)) {
+            throw Problems.forbidden("station.forbidden.region", region.code);
+        }
+        requireSingleOpen(request.level(), region.code, lookups);
+        Station station = new Station();
+        station.id = UUID.randomUUID();
+        station.level = request.level();
+        station.regionCode = region.code;
+        station.status = StationStatus.PLANNED;
+        applyProfile(station, request.name(), request.parentId(), request.address(), request.contactNote(),
+                request.establishedOn(), request.facilities(), request.designations(), request.operationMode(),
+                request.agencyId(), request.position(), lookups);
+        station.standard = null;
+        station.meetsStandard = false;
+        return station;
+    }
+
     @Transactional
     public StationView get(UUID id) {
         return view(readable(id));
@@ -135,6 +178,12 @@ public class StationService {
     public StationView update(UUID id, String ifMatch, StationUpdateRequest request) {
         Station station = readable(id);
         Preconditions.requireIfMatch(ifMatch, station.version);
+        revise(station, request, stored);
+        return touchAndPublish(station, clock.today());
+    }
+
+    /** Replaces the profile of {@code station} by {@code request}, checked by every rule of an update. */
+    void revise(Station station, StationUpdateRequest request, Lookups lookups) {
         boolean administers = administers(station);
         if (!administers) {
             if (!caller.actsForAgency(station.agencyId)) {
@@ -150,14 +199,19 @@ public class StationService {
         }
         applyProfile(station, request.name(), request.parentId(), request.address(), request.contactNote(),
                 request.establishedOn(), request.facilities(), request.designations(), request.operationMode(),
-                request.agencyId(), request.position());
-        return touchAndPublish(station, clock.today());
+                request.agencyId(), request.position(), lookups);
     }
 
     @Transactional
     public StationView setStandard(UUID id, String ifMatch, Standard standard) {
         Station station = readable(id);
         Preconditions.requireIfMatch(ifMatch, station.version);
+        assess(station, standard);
+        return touchAndPublish(station, clock.today());
+    }
+
+    /** Records the building-standard assessment of {@code station}, checked by every rule of the single operation. */
+    void assess(Station station, Standard standard) {
         // The assessment is the bureau's finding about the station, never the operating agency's own claim.
         if (!administers(station)) {
             throw Problems.forbidden("station.forbidden.region", station.regionCode);
@@ -167,13 +221,25 @@ public class StationService {
         }
         station.standard = json(standard);
         station.meetsStandard = standard.allMet();
-        return touchAndPublish(station, clock.today());
     }
 
     @Transactional
     public StationView transition(UUID id, String ifMatch, TransitionRequest request) {
         Station station = readable(id);
         Preconditions.requireIfMatch(ifMatch, station.version);
+        List<StationTransition> past = transitions.history(station.id);
+        StationTransition transition = transit(station, request,
+                past.isEmpty() ? null : past.get(past.size() - 1).effectiveDate, stored);
+        transitions.persist(transition);
+        return touchAndPublish(station, request.effectiveDate());
+    }
+
+    /**
+     * Moves {@code station} to {@code request.to()}, checked by every rule of a transition, and
+     * returns the transition to store. {@code previousEffective} is the effective date of the
+     * station's last transition, or null when it has none.
+     */
+    StationTransition transit(Station station, TransitionRequest request, LocalDate previousEffective, Lookups lookups) {
         if (!administers(station)) {
             throw Problems.forbidden("station.forbidden.region", station.regionCode);
         }
@@ -185,11 +251,10 @@ public class StationService {
         if (request.effectiveDate().isAfter(clock.today())) {
             throw Problems.invalidField("effectiveDate", "station.transition.future", clock.today());
         }
-        List<StationTransition> past = transitions.history(station.id);
-        if (!past.isEmpty() && request.effectiveDate().isBefore(past.get(past.size() - 1).effectiveDate)) {
-            throw Problems.rule("station.transition.backdated", past.get(past.size() - 1).effectiveDate);
+        if (previousEffective != null && request.effectiveDate().isBefore(previousEffective)) {
+            throw Problems.rule("station.transition.backdated", previousEffective);
         }
-        if (request.to() == StationStatus.CLOSED && stations.openChildren(station.id) > 0) {
+        if (request.to() == StationStatus.CLOSED && lookups.openChildren(station.id) > 0) {
             throw Problems.rule("station.transition.open-children");
         }
         StationTransition transition = new StationTransition();
@@ -201,12 +266,11 @@ public class StationService {
         transition.reason = blankToNull(request.reason());
         transition.changedBy = caller.subject();
         transition.changedAt = clock.now();
-        transitions.persist(transition);
         station.status = request.to();
         if (request.to() == StationStatus.ESTABLISHED && station.establishedOn == null) {
             station.establishedOn = request.effectiveDate();
         }
-        return touchAndPublish(station, request.effectiveDate());
+        return transition;
     }
 
     @Transactional
@@ -318,7 +382,7 @@ public class StationService {
         return caller.actsForAgency(station.agencyId);
     }
 
-    private boolean administers(Station station) {
+    boolean administers(Station station) {
         return caller.isPlatformAdmin() || caller.hasRole(Roles.BUREAU_ADMIN) && caller.coversRegion(station.regionCode);
     }
 
@@ -337,21 +401,29 @@ public class StationService {
         sql.append(")");
     }
 
-    private void requireSingleOpen(StationLevel level, String regionCode) {
+    private static void requireSingleOpen(StationLevel level, String regionCode, Lookups lookups) {
         if ((level == StationLevel.TOWNSHIP_STATION || level == StationLevel.COUNTY_HUB)
-                && stations.openStationIn(level, regionCode)) {
+                && lookups.openStationIn(level, regionCode)) {
             throw Problems.conflict("station.region.occupied", level, regionCode);
         }
     }
 
     private void applyProfile(Station station, String name, UUID parentId, String address, String contactNote,
             LocalDate establishedOn, Facilities facilities, List<Designation> designations, OperationMode mode,
-            UUID agencyId, Position position) {
+            UUID agencyId, Position position, Lookups lookups) {
         if (contactNote != null && PHONE.matcher(contactNote).find()) {
             throw Problems.invalidField("contactNote", "station.contact-note.phone");
         }
-        validateParent(station, parentId);
+        validateParent(station, parentId, lookups);
         validateOperation(mode, agencyId);
+        writeProfile(station, name, parentId, address, contactNote, establishedOn, facilities, designations, mode,
+                agencyId, position);
+    }
+
+    /** Writes the profile fields as stored, unchecked: the batch compares the result with what is stored. */
+    void writeProfile(Station station, String name, UUID parentId, String address, String contactNote,
+            LocalDate establishedOn, Facilities facilities, List<Designation> designations, OperationMode mode,
+            UUID agencyId, Position position) {
         station.name = name.strip();
         station.parentId = parentId;
         station.address = blankToNull(address);
@@ -382,7 +454,7 @@ public class StationService {
         }
     }
 
-    private void validateParent(Station station, UUID parentId) {
+    private void validateParent(Station station, UUID parentId, Lookups lookups) {
         if (parentId == null) {
             return;
         }
@@ -390,7 +462,7 @@ public class StationService {
         if (expected == null) {
             throw Problems.rule("station.parent.none-allowed", station.level);
         }
-        Station parent = stations.findByIdOptional(parentId)
+        Station parent = lookups.station(parentId)
                 .orElseThrow(() -> Problems.rule("station.parent.unknown", parentId));
         if (parent.level != expected) {
             throw Problems.rule("station.parent.level", parent.level, expected);
@@ -430,11 +502,15 @@ public class StationService {
     }
 
     private void publish(Station s, LocalDate effectiveOn) {
-        StationChangedEvent event = new StationChangedEvent(s.id, s.version, s.name, s.level, s.regionCode, s.parentId,
+        outbox.append(StationChangedEvent.TOPIC, StationChangedEvent.TYPE, s.id.toString(), event(s, effectiveOn));
+    }
+
+    /** The snapshot of {@code s} as it stands, holding from {@code effectiveOn}. */
+    StationChangedEvent event(Station s, LocalDate effectiveOn) {
+        return new StationChangedEvent(s.id, s.version, s.name, s.level, s.regionCode, s.parentId,
                 s.status, s.address, s.establishedOn, facilities(s), designations(s), s.operationMode, s.agencyId,
                 PositionView.of(s), standard(s), s.meetsStandard, s.builtAndOperating(), effectiveOn, s.createdAt,
                 s.updatedAt);
-        outbox.append(StationChangedEvent.TOPIC, StationChangedEvent.TYPE, s.id.toString(), event);
     }
 
     StationView view(Station s) {
@@ -468,16 +544,16 @@ public class StationService {
         return names;
     }
 
-    private Facilities facilities(Station s) {
+    Facilities facilities(Station s) {
         return new Facilities(s.floorAreaM2, read(s.rooms, new TypeReference<LinkedHashSet<Room>>() { }),
                 read(s.coLocations, new TypeReference<LinkedHashSet<CoLocation>>() { }));
     }
 
-    private List<Designation> designations(Station s) {
+    List<Designation> designations(Station s) {
         return read(s.designations, new TypeReference<List<Designation>>() { });
     }
 
-    private Standard standard(Station s) {
+    Standard standard(Station s) {
         return s.standard == null ? null : read(s.standard, new TypeReference<Standard>() { });
     }
 
