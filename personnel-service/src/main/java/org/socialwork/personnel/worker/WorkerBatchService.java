@@ -66,7 +66,7 @@ public class WorkerBatchService {
             WorkerBatchResult.ItemResult result;
             try {
                 int index = i;
-                result = QuarkusTransaction.requiringNew().call(() -> upsert(index, request.agencyId(), item));
+                result = upsertOnce(index, request.agencyId(), item);
             } catch (ProblemException e) {
                 result = new WorkerBatchResult.ItemResult(i, item == null ? null : item.externalId(),
                         WorkerBatchResult.Outcome.REJECTED, null, null, problem(e, locale, instance + "#items/" + i));
@@ -88,6 +88,27 @@ public class WorkerBatchService {
         }
         return new WorkerBatchResult(created, updated, unchanged, rejected, results);
     }
+
+    /**
+     * Upserts one item in its own transaction. Should the item's worker be created by another
+     * transaction between this one's look-up and its insert (a phone or HR system resending the batch
+     * while the first attempt still commits: the fault suite saw it), the insert meets that worker's
+     * unique ID number or external id; the item is then tried once more, when the external id finds the
+     * committed worker and decides, instead of refusing the caller's own write.
+     */
+    private WorkerBatchResult.ItemResult upsertOnce(int index, UUID agencyId, WorkerBatchRequest.Item item) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> upsert(index, agencyId, item));
+        } catch (ProblemException e) {
+            if (!CONCURRENT_CREATE.contains(e.messageKey())) {
+                throw e;
+            }
+            return QuarkusTransaction.requiringNew().call(() -> upsert(index, agencyId, item));
+        }
+    }
+
+    private static final java.util.Set<String> CONCURRENT_CREATE = java.util.Set.of("worker.id-number.taken",
+            "worker.external-id.taken");
 
     private WorkerBatchResult.ItemResult upsert(int index, UUID agencyId, WorkerBatchRequest.Item item) {
         validate(item);

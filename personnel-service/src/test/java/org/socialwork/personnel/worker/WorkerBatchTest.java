@@ -113,6 +113,39 @@ class WorkerBatchTest {
                 .statusCode(400);
     }
 
+    @Test
+    void aBatchSentTwiceAtOnceCreatesEachWorkerOnceAndRefusesNone() throws Exception {
+        // A phone that resends while its first attempt still commits: both requests look up the same
+        // external ids before either inserted them.
+        UUID agency = agency(db, HAINING, "ACTIVE", 1);
+        String token = agencyToken(agency.toString());
+        for (int round = 0; round < 3; round++) {
+            List<Map<String, Object>> items = new ArrayList<>();
+            for (int i = 0; i < 25; i++) {
+                items.add(item("RACE-" + round + "-" + i, idNumber(), 3));
+            }
+            Map<String, Object> batch = Map.of("agencyId", agency.toString(), "items", items);
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var first = pool.submit(() -> as(token).body(batch).post("/api/v1/workers/batch").then().statusCode(200)
+                        .extract().jsonPath());
+                var second = pool.submit(() -> as(token).body(batch).post("/api/v1/workers/batch").then().statusCode(200)
+                        .extract().jsonPath());
+                JsonPath a = first.get();
+                JsonPath b = second.get();
+                assertThat(a.getInt("rejected") + b.getInt("rejected")).as("refused items, round " + round).isZero();
+                assertThat(a.getInt("created") + b.getInt("created")).isEqualTo(25);
+                for (int i = 0; i < 25; i++) {
+                    assertThat(a.getString("items[" + i + "].workerId")).isEqualTo(b.getString("items[" + i + "].workerId"));
+                }
+            } finally {
+                pool.shutdown();
+            }
+            assertThat(((Number) single(db, "select count(*) from worker where employer_agency_id = ? and external_id like ?",
+                    agency, "RACE-" + round + "-%")).longValue()).isEqualTo(25);
+        }
+    }
+
     private static List<String> workerEvents(List<String> keys, int atLeast) {
         var records = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(
                 () -> TopicReader.read("personnel.worker.v1", r -> keys.contains(r.key()), Duration.ofSeconds(2)),
