@@ -9,8 +9,6 @@ public interface StationsConfig {
 
     RegionImport regionImport();
 
-    Benchmark benchmark();
-
     interface RegionImport {
 
         /**
@@ -20,16 +18,5 @@ public interface StationsConfig {
          */
         @WithDefault("/var/lib/socialwork/imports")
         String serverRoot();
-    }
-
-    interface Benchmark {
-
-        /**
-         * Serves {@code GET /bench/baseline/stations/{id}}: the same row as the station endpoint,
-         * read with one bare SELECT, without authentication, scope or mapping. Only for the
-         * side-by-side benchmark (deploy/bench/run.sh); never enable it in production.
-         */
-        @WithDefault("false")
-        boolean baselineEnabled();
     }
 }

@@ -15,11 +15,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.socialwork.platform.problem.Problems;
 import org.socialwork.platform.time.BusinessClock;
-import org.socialwork.projects.ProjectsConfig;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.profile.IfBuildProfile;
 
 /**
  * The baseline of the single-record POST benchmark: the same JSON body, read into a map and
@@ -27,6 +26,7 @@ import io.agroal.api.AgroalDataSource;
  * checks, period locks, idempotency or outbox row). Disabled unless
  * {@code projects.benchmark.baseline-enabled}.
  */
+@IfBuildProfile("bench")
 @Path("/bench/baseline/service-records")
 public class BaselineRecordResource {
 
@@ -43,16 +43,10 @@ public class BaselineRecordResource {
     @Inject
     AgroalDataSource dataSource;
 
-    @Inject
-    ProjectsConfig config;
-
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(hidden = true)
     public Response insert(java.util.Map<String, Object> body) throws SQLException {
-        if (!config.benchmark().baselineEnabled()) {
-            throw Problems.notFound("endpoint", "/bench/baseline/service-records");
-        }
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(INSERT)) {
             statement.setObject(1, UUID.fromString((String) body.get("id")));

@@ -18,15 +18,17 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.socialwork.platform.problem.Problems;
-import org.socialwork.stations.StationsConfig;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.profile.IfBuildProfile;
 
 /**
  * The baseline of the GET-by-id benchmark: the station row with its region and agency names, read
  * with one SELECT over plain JDBC and written as JSON, with nothing else (no token, no scope
- * check, no entity mapping, no ETag). Disabled unless {@code stations.benchmark.baseline-enabled}.
+ * check, no entity mapping, no ETag). Built only into the bench profile's jars
+ * ({@code -Dquarkus.profile=bench}), never into the production jar.
  */
+@IfBuildProfile("bench")
 @Path("/bench/baseline/stations")
 public class BaselineStationResource {
 
@@ -38,17 +40,11 @@ public class BaselineStationResource {
     @Inject
     AgroalDataSource dataSource;
 
-    @Inject
-    StationsConfig config;
-
     @GET
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(hidden = true)
     public Map<String, Object> get(@PathParam("id") UUID id) throws SQLException {
-        if (!config.benchmark().baselineEnabled()) {
-            throw Problems.notFound("endpoint", "/bench/baseline/stations");
-        }
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(SELECT)) {
             statement.setObject(1, id);
