@@ -81,8 +81,6 @@ while read -r township; do
     "$STATIONS_URL/api/v1/stations" || die "creating a station in $township failed"
 done < "$DATA/townships.txt"
 sql stations "select id from station" > "$DATA/stations.txt"
-sql stations "select r.code from region r where r.level = 'VILLAGE' and r.code like '33%'
-  and not exists (select 1 from station s where s.region_code = r.code) order by r.code desc limit 200000" > "$DATA/villages.txt"
 # Replicas reach personnel and projects through the broker; wait until they have the stations.
 stations_total=$(wc -l < "$DATA/stations.txt")
 for _ in $(seq 1 240); do
@@ -106,9 +104,14 @@ PY
 counts="$(wc -l < "$DATA/stations.txt") stations, $(wc -l < "$DATA/workers.txt") workers, $(wc -l < "$DATA/projects.txt") projects, $(wc -l < "$DATA/clients.txt") clients"
 say "data: $counts"
 
+free_villages() { # villages without a station yet, so that every created village room is a new one
+  sql stations "select r.code from region r where r.level = 'VILLAGE' and r.code like '33%'
+    and not exists (select 1 from station s where s.region_code = r.code) order by r.code" > "$DATA/villages.txt"
+}
 # --- Measures. run_load NAME ARGS... → the generator's key=value line in $DATA/NAME.txt (appended per run).
 run_load() {
   local name=$1; shift
+  case $name in post-station-*) free_villages ;; esac
   "${LOAD[@]}" --warmup "$WARMUP" --duration "$DURATION" --timeout 5s "$@" | tee -a "$DATA/$name.txt" > "$DATA/last.txt"
 }
 field() { grep -oE "(^| )$2=[^ ]+" "$1" | tail -1 | cut -d= -f2; }
