@@ -62,7 +62,10 @@ pg_uri() { # SERVICE → psql URI of its schema's user
   url=${url#jdbc:postgresql://}; echo "postgresql://$user:$pass@${url%%\?*}"
 }
 sql() { psql -qtA -v ON_ERROR_STOP=1 "$(pg_uri "$1")" -c "$2"; }
-LOGS="$RUN_DIR/logs"; DATA="$RUN_DIR/bench"; mkdir -p "$DATA"
+LOGS="$RUN_DIR/logs"
+# Outside the run directory, which is purged at the end: the generator's lines stay for a look later.
+DATA="$REPO_ROOT/.run/bench-api-results/$(date -u +%Y%m%dT%H%M%SZ)"; mkdir -p "$DATA"
+say "measurements in $DATA"
 load_avg() { cut -d' ' -f1-3 /proc/loadavg; }
 say "host: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; PostgreSQL: $SOCIALWORK_PG_DESCRIPTION; load average $(load_avg)"
 
@@ -200,9 +203,14 @@ for svc in "${SERVICES[@]}"; do
   for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
   rm -f "$RUN_DIR/$svc.pid"
   start=$(date +%s.%N)
-  SOCIALWORK_SKIP_DEMO=1 deploy/local/up.sh >/dev/null
-  # up.sh also checks PostgreSQL and the broker first; its own part is subtracted by the log's figure.
+  # up.sh gives up after two minutes; on a loaded machine the service may need longer, so wait here.
+  SOCIALWORK_SKIP_DEMO=1 deploy/local/up.sh >/dev/null 2>&1 || true
+  for _ in $(seq 1 600); do
+    curl -fs "$(url "$svc")/q/health/ready" >/dev/null 2>&1 && break; sleep 0.5
+  done
+  # up.sh also checks PostgreSQL and the broker first (a JVM start of its own): Quarkus's figure is the service's alone.
   wall=$(awk -v a="$(date +%s.%N)" -v b="$start" 'BEGIN { printf "%.1f", a - b }')
+  curl -fs "$(url "$svc")/q/health/ready" >/dev/null 2>&1 || wall="not-ready"
   quarkus=$(grep -oE 'started in [0-9.]+s' "$LOGS/$svc.log" | tail -1 | grep -oE '[0-9.]+' || echo "?")
   echo "$svc $quarkus $wall" >> "$DATA/startup.txt"
 done
