@@ -10,7 +10,7 @@
 # 18083, so it runs beside the local stack), prints a Markdown table for docs/benchmarks.md, and stops what it started.
 #   deploy/bench/projects.sh
 # Needs: wrk, psql and python3 (Debian: apt-get install wrk postgresql-client python3), a JDK 17,
-# and the built jar of projects-service and platform/infra.
+# and the bench-profile package of projects-service (target/bench-app) and platform/infra.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 REPO_ROOT=$(pwd)
@@ -28,8 +28,9 @@ for tool in wrk psql python3; do command -v "$tool" >/dev/null || die "$tool is 
 
 # Only PostgreSQL, Kafka and projects-service: the other services are not needed (the replicas a
 # record needs are written below), so the bench does not depend on their builds.
-JAR=projects-service/target/quarkus-app/quarkus-run.jar
-[ -f "$JAR" ] || die "$JAR is missing: ./mvnw -B -pl projects-service package -DskipTests"
+# The bench build profile's package: the bare INSERT endpoint exists only there (@IfBuildProfile("bench")).
+JAR=projects-service/target/bench-app/quarkus-run.jar
+[ -f "$JAR" ] || die "$JAR is missing: ./mvnw -B -pl projects-service -am package -DskipTests -Dquarkus.profile=prod,bench -Dquarkus.package.output-directory=bench-app"
 mkdir -p "$RUN_DIR/logs"
 cleanup() {
   [ -f "$RUN_DIR/projects-bench.pid" ] && kill "$(cat "$RUN_DIR/projects-bench.pid")" 2>/dev/null || true
@@ -51,8 +52,7 @@ KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" JWT_ISSUER="https://sso.socialwo
   JWT_PUBLIC_KEY_LOCATION="$REPO_ROOT/platform/infra/src/main/resources/dev-keys/publicKey.pem" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$PORT \
   SOCIALWORK_PERSONAL_DATA_ENCRYPTION_KEYS_BENCH=$(head -c 32 /dev/urandom | base64) \
   SOCIALWORK_PERSONAL_DATA_ACTIVE_KEY_ID=bench SOCIALWORK_PERSONAL_DATA_BLIND_INDEX_KEY=$(head -c 32 /dev/urandom | base64) \
-  PROJECTS_BENCHMARK_BASELINE_ENABLED=true \
-  nohup java -Xmx512m -XX:+UseSerialGC -jar "$JAR" > "$RUN_DIR/logs/projects-bench.log" 2>&1 &
+  nohup java -Xmx512m -XX:+UseSerialGC -Dquarkus.profile=prod,bench -jar "$JAR" > "$RUN_DIR/logs/projects-bench.log" 2>&1 &
 echo $! > "$RUN_DIR/projects-bench.pid"
 for _ in $(seq 1 240); do curl -fs http://127.0.0.1:$PORT/q/health/ready >/dev/null 2>&1 && break; sleep 0.5; done
 curl -fs http://127.0.0.1:$PORT/q/health/ready >/dev/null || die "projects-service is not ready; see $RUN_DIR/logs/projects-bench.log"

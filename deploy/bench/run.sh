@@ -23,7 +23,12 @@ for f in provinces cities areas streets villages; do [ -f "$DIVISIONS/$f.csv" ] 
 
 deploy/local/down.sh --purge >/dev/null 2>&1 || true
 trap 'deploy/local/down.sh >/dev/null 2>&1 || true' EXIT
-STATIONS_BENCHMARK_BASELINE_ENABLED=true SOCIALWORK_SKIP_DEMO=1 deploy/local/up.sh >/dev/null
+# The bench build profile's packages (target/bench-app): the bare endpoint exists only there.
+for svc in "${SERVICES[@]}"; do
+  [ -f "$svc-service/target/bench-app/quarkus-run.jar" ] || die "$svc-service/target/bench-app is missing: ./mvnw -B package -DskipTests -Dquarkus.profile=prod,bench -Dquarkus.package.output-directory=bench-app"
+done
+SOCIALWORK_APP_DIR=bench-app SOCIALWORK_JAVA_OPTS="-Xmx512m -XX:+UseSerialGC -Dquarkus.profile=prod,bench" \
+  SOCIALWORK_SKIP_DEMO=1 deploy/local/up.sh >/dev/null
 set -a; source "$RUN_DIR/postgres/postgres.env"; set +a
 elapsed() { awk -v a="$(date +%s.%N)" -v b="$1" 'BEGIN { printf "%.1f", a - b }'; }
 pg_uri() { local url=${STATIONS_DB_URL#jdbc:postgresql://}; echo "postgresql://$STATIONS_DB_USER:$STATIONS_DB_PASSWORD@$url"; }

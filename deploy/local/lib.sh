@@ -14,7 +14,14 @@ else
   DB_NAME="${SOCIALWORK_DB_NAME:-socialwork}"
 fi
 SERVICES=(stations personnel projects reporting)
-declare -A SERVICE_PORT=([stations]=8081 [personnel]=8082 [projects]=8083 [reporting]=8084)
+# HTTP ports; a stack beside the local one (the benchmarks) sets SOCIALWORK_<SERVICE>_PORT.
+declare -A SERVICE_PORT=([stations]=${SOCIALWORK_STATIONS_PORT:-8081} [personnel]=${SOCIALWORK_PERSONNEL_PORT:-8082}
+  [projects]=${SOCIALWORK_PROJECTS_PORT:-8083} [reporting]=${SOCIALWORK_REPORTING_PORT:-8084})
+# The packaged application each service runs: target/quarkus-app (the production build), or the
+# directory of another build profile's package (deploy/bench/api.sh: bench-app).
+APP_DIR="${SOCIALWORK_APP_DIR:-quarkus-app}"
+# The JVM options of each service; the benchmarks state theirs.
+JAVA_OPTS="${SOCIALWORK_JAVA_OPTS:--Xmx512m -XX:+UseSerialGC}"
 
 say() { printf '\033[1m[socialwork]\033[0m %s\n' "$*"; }
 die() { printf '\033[1;31m[socialwork] %s\033[0m\n' "$*" >&2; exit 1; }

@@ -13,7 +13,7 @@ echo "$DB_NAME" > "$RUN_DIR/db-name"
 
 needs_build() {
   for svc in "${SERVICES[@]}"; do
-    local jar="$svc-service/target/quarkus-app/quarkus-run.jar"
+    local jar="$svc-service/target/$APP_DIR/quarkus-run.jar"
     [ -f "$jar" ] || return 0
     [ -n "$(find "$svc-service/src" platform/*/src -newer "$jar" -type f -print -quit 2>/dev/null)" ] && return 0
   done
@@ -60,6 +60,9 @@ export STATIONS_REGION_IMPORT_SERVER_ROOT="$REPO_ROOT/deploy/local/demo-data"
 # client walk's). Production refuses both (socialwork.webhooks.allow-http, allow-private-addresses).
 export SOCIALWORK_WEBHOOKS_ALLOW_HTTP=true
 export SOCIALWORK_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES=true
+export STATIONS_SERVICE_URL="http://127.0.0.1:${SERVICE_PORT[stations]}"
+export PERSONNEL_SERVICE_URL="http://127.0.0.1:${SERVICE_PORT[personnel]}"
+export PROJECTS_SERVICE_URL="http://127.0.0.1:${SERVICE_PORT[projects]}"
 
 # Keys protecting ID numbers and phones: made once per stack and kept beside its data, because the
 # encrypted columns cannot be read with any other key (down.sh --purge deletes both together).
@@ -81,7 +84,8 @@ for svc in "${SERVICES[@]}"; do
     continue
   fi
   rotate_log "$RUN_DIR/logs/$svc.log"
-  nohup java -Xmx512m -XX:+UseSerialGC -jar "$svc-service/target/quarkus-app/quarkus-run.jar" \
+  # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+  QUARKUS_HTTP_PORT=${SERVICE_PORT[$svc]} nohup java $JAVA_OPTS -jar "$svc-service/target/$APP_DIR/quarkus-run.jar" \
     > "$RUN_DIR/logs/$svc.log" 2>&1 &
   echo $! > "$RUN_DIR/$svc.pid"
   say "$svc-service: starting on :${SERVICE_PORT[$svc]} (log $RUN_DIR/logs/$svc.log, earlier runs' in $svc.log.1 ...)"

@@ -11,8 +11,6 @@ public interface ProjectsConfig {
 
     Visits visits();
 
-    Benchmark benchmark();
-
     interface Sync {
 
         /**
@@ -43,16 +41,5 @@ public interface ProjectsConfig {
         /** Default required visits per month of a HIGH_RISK client. */
         @WithDefault("4")
         int highRiskPerMonth();
-    }
-
-    interface Benchmark {
-
-        /**
-         * Serves {@code POST /bench/baseline/service-records}: one bare INSERT of a service record
-         * without authentication, scope, validation or event. Only for the side-by-side benchmark
-         * (deploy/bench/projects.sh); never enable it in production.
-         */
-        @WithDefault("false")
-        boolean baselineEnabled();
     }
 }

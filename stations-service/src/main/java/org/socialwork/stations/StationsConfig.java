@@ -9,6 +9,7 @@ public interface StationsConfig {
 
     RegionImport regionImport();
 
+<<<<<<< HEAD
     Benchmark benchmark();
 
     Batch batch();
@@ -23,6 +24,8 @@ public interface StationsConfig {
         int maxItems();
     }
 
+=======
+>>>>>>> wip/bench15
     interface RegionImport {
 
         /**
@@ -32,16 +35,5 @@ public interface StationsConfig {
          */
         @WithDefault("/var/lib/socialwork/imports")
         String serverRoot();
-    }
-
-    interface Benchmark {
-
-        /**
-         * Serves {@code GET /bench/baseline/stations/{id}}: the same row as the station endpoint,
-         * read with one bare SELECT, without authentication, scope or mapping. Only for the
-         * side-by-side benchmark (deploy/bench/run.sh); never enable it in production.
-         */
-        @WithDefault("false")
-        boolean baselineEnabled();
     }
 }
