@@ -9,9 +9,6 @@ public interface StationsConfig {
 
     RegionImport regionImport();
 
-<<<<<<< HEAD
-    Benchmark benchmark();
-
     Batch batch();
 
     interface Batch {
@@ -24,8 +21,6 @@ public interface StationsConfig {
         int maxItems();
     }
 
-=======
->>>>>>> wip/bench15
     interface RegionImport {
 
         /**
