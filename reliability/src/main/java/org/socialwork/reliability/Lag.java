@@ -24,6 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Lag {
 
     static final int BATCH = 10;
+    /** Seconds before the broker stop whose acknowledgements are counted with the outage. */
+    static final int OUTAGE_LEAD_SECONDS = 5;
     private final Stack stack;
     private final Load load;
     private final List<long[]> acks = new ArrayList<>(); // {ackNanos, cumulative count}
@@ -174,8 +176,11 @@ final class Lag {
     private String report(double sustainable, double rate, long t0, long outageStart, long outageEnd) {
         List<Long> steady = new ArrayList<>();
         List<Long> during = new ArrayList<>();
+        // Records acknowledged in the last seconds before the stop are still in the outbox or in flight
+        // when the broker goes: they measure the outage, not the steady state.
+        long steadyEnd = outageStart - Duration.ofSeconds(OUTAGE_LEAD_SECONDS).toNanos();
         for (long[] l : lags) {
-            if (l[0] < outageStart) {
+            if (l[0] < steadyEnd) {
                 steady.add(l[1]);
             } else if (l[0] < outageEnd) {
                 during.add(l[1]);
@@ -213,9 +218,10 @@ final class Lag {
                 + "probe rate: %.1f records/s. Lag = projects-service POST acknowledgement → reporting service-output dashboard "
                 + "counts the record (polled every 100 ms).%n%n", BATCH, sustainable, rate));
         md.append("| phase | records | p50 | p99 | max | target |\n| --- | --- | --- | --- | --- | --- |\n");
-        md.append(String.format("| steady state (60 s) | %d | %.2f s | %.2f s | %.2f s | p99 ≤ 2 s |%n", steady.size(), pct(steady, 0.5),
-                pct(steady, 0.99), pct(steady, 1.0)));
-        md.append(String.format("| during the 30 s broker outage | %d | %.2f s | %.2f s | %.2f s | (none) |%n", during.size(),
+        md.append(String.format("| steady state (the first %d s of 60) | %d | %.2f s | %.2f s | %.2f s | p99 ≤ 2 s |%n",
+                60 - OUTAGE_LEAD_SECONDS, steady.size(), pct(steady, 0.5), pct(steady, 0.99), pct(steady, 1.0)));
+        md.append(String.format("| the %d s before the stop and the 30 s broker outage | %d | %.2f s | %.2f s | %.2f s | (none) |%n",
+                OUTAGE_LEAD_SECONDS, during.size(),
                 pct(during, 0.5), pct(during, 0.99), pct(during, 1.0)));
         md.append("\nTime from the broker's return (start command) until p99 ≤ 2 s again (5 s windows of acknowledgements): **")
                 .append(recovered == null ? "not within the run" : String.format("%.0f s", recovered)).append("** (target ≤ 60 s).\n\n");
