@@ -20,6 +20,7 @@ import org.socialwork.personnel.worker.WorkerSnapshots;
 import org.socialwork.platform.personaldata.Masking;
 import org.socialwork.platform.personaldata.PersonalDataCipher;
 import org.socialwork.platform.problem.Problems;
+import org.socialwork.platform.sql.BareRows;
 import org.socialwork.platform.sql.NativeSql;
 import org.socialwork.platform.time.BusinessClock;
 

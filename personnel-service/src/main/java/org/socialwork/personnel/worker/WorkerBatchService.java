@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +32,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class WorkerBatchService {
 
     private static final Logger LOG = Logger.getLogger(WorkerBatchService.class);
+    /** Refusals an item meets when another transaction created its worker after this one looked it up. */
+    private static final Set<String> CONCURRENT_CREATE = Set.of("worker.id-number.taken", "worker.external-id.taken");
 
     @Inject
     WorkerService service;
@@ -106,9 +109,6 @@ public class WorkerBatchService {
             return QuarkusTransaction.requiringNew().call(() -> upsert(index, agencyId, item));
         }
     }
-
-    private static final java.util.Set<String> CONCURRENT_CREATE = java.util.Set.of("worker.id-number.taken",
-            "worker.external-id.taken");
 
     private WorkerBatchResult.ItemResult upsert(int index, UUID agencyId, WorkerBatchRequest.Item item) {
         validate(item);

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.socialwork.platform.personaldata.Masking;
 import org.socialwork.platform.personaldata.PersonalDataCipher;
 import org.socialwork.platform.problem.Problems;
+import org.socialwork.platform.sql.BareRows;
 import org.socialwork.platform.sql.NativeSql;
 
 import io.agroal.api.AgroalDataSource;

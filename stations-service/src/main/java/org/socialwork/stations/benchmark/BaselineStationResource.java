@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.socialwork.platform.problem.Problems;
+import org.socialwork.platform.sql.BareRows;
 import org.socialwork.platform.sql.NativeSql;
 import org.socialwork.platform.time.BusinessClock;
 

@@ -1,4 +1,4 @@
-package org.socialwork.personnel.benchmark;
+package org.socialwork.platform.sql;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,13 +16,14 @@ import javax.sql.DataSource;
  * The whole of what a bare endpoint does with the database: one prepared statement on a pooled
  * connection, each row as a map of column label to its text, so that JSON writing costs about what
  * a view record does and nothing else (no entity, no session, no transaction manager) is measured.
+ * Used only by the services' benchmark endpoints, which exist in the bench build profile alone.
  */
-final class BareRows {
+public final class BareRows {
 
     private BareRows() {
     }
 
-    static List<Map<String, Object>> query(DataSource dataSource, String sql, Object... args) throws SQLException {
+    public static List<Map<String, Object>> query(DataSource dataSource, String sql, Object... args) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
@@ -34,7 +35,7 @@ final class BareRows {
         }
     }
 
-    static List<Map<String, Object>> rows(ResultSet rs) throws SQLException {
+    public static List<Map<String, Object>> rows(ResultSet rs) throws SQLException {
         ResultSetMetaData meta = rs.getMetaData();
         List<Map<String, Object>> rows = new ArrayList<>();
         while (rs.next()) {
@@ -47,5 +48,4 @@ final class BareRows {
         }
         return rows;
     }
-
 }
